@@ -1,0 +1,100 @@
+# Shared by bin/jkeepalived, bin/test and bench scripts: locate the project and Java 25, install
+# missing Debian packages quietly. Sourced, never run.
+
+JK_HOME=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+JK_JAVA_HOME_DEFAULT=/usr/lib/jvm/temurin-25-jdk-amd64
+
+jk_die() { echo "jkeepalived: $*" >&2; exit 1; }
+
+# Sets JAVA_HOME to a Java 25 JDK or stops with a one-line explanation.
+jk_java() {
+  local jh=${JKEEPALIVED_JAVA_HOME:-$JK_JAVA_HOME_DEFAULT}
+  if [ ! -x "$jh/bin/java" ]; then
+    jk_die "Java 25 is required but $jh/bin/java does not exist (install Temurin 25 there, or set JKEEPALIVED_JAVA_HOME)"
+  fi
+  local v
+  v=$("$jh/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ "${v%%.*}" -lt 25 ] 2>/dev/null; then
+    jk_die "Java 25 is required but $jh is Java $v (set JKEEPALIVED_JAVA_HOME to a Java 25 JDK)"
+  fi
+  export JAVA_HOME=$jh
+}
+
+# jk_apt PKG:COMMAND ... installs each Debian package whose command (or dpkg entry) is missing.
+jk_apt() {
+  local want=() spec pkg cmd
+  for spec in "$@"; do
+    pkg=${spec%%:*}; cmd=${spec#*:}
+    if [ "$cmd" != "$spec" ] && [ -n "$cmd" ]; then
+      command -v "$cmd" >/dev/null 2>&1 && continue
+      [ -x "/usr/sbin/$cmd" ] && continue
+    else
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
+    fi
+    want+=("$pkg")
+  done
+  [ ${#want[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    jk_die "missing packages: ${want[*]} (run as root, or apt-get install them)"
+  fi
+  echo "jkeepalived: installing ${want[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -qq --no-install-recommends "${want[@]}" >/tmp/jkeepalived-apt.log 2>&1; then
+    apt-get update -qq >>/tmp/jkeepalived-apt.log 2>&1
+    apt-get install -y -qq --no-install-recommends "${want[@]}" >>/tmp/jkeepalived-apt.log 2>&1 \
+      || jk_die "apt-get install ${want[*]} failed: see /tmp/jkeepalived-apt.log"
+  fi
+}
+
+jk_mvn() {
+  jk_apt maven:mvn
+  (cd "$JK_HOME" && mvn -B -ntp "$@")
+}
+
+# True when the jar is missing or older than any source or build file.
+jk_stale() {
+  local jar=$JK_HOME/target/jkeepalived.jar
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$JK_HOME/pom.xml" "$JK_HOME/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+# Builds the jar (and its AOT cache) when stale; several launchers at once wait on one lock.
+jk_build() {
+  jk_stale || return 0
+  mkdir -p "$JK_HOME/target"
+  exec 9>"$JK_HOME/target/.build.lock"
+  flock -x 9
+  if jk_stale; then
+    local log=$JK_HOME/target/build.log
+    if ! jk_mvn -q package -DskipTests >"$log" 2>&1; then
+      tail -n 40 "$log" >&2
+      jk_die "build failed (full log: $log)"
+    fi
+    rm -f "$JK_HOME/target/jkeepalived.aot"
+    jk_train_aot >>"$log" 2>&1 || true
+    touch "$JK_HOME/target/jkeepalived.jar"
+  fi
+  flock -u 9
+  exec 9>&-
+}
+
+JK_CP() { echo "$JK_HOME/target/jkeepalived.jar:$JK_HOME/target/lib/*"; }
+
+# JVM settings for the daemon: FFM native access, a small heap and serial GC (a few MB of live
+# state), no perf-data file in /tmp, and the AOT cache when the build made one.
+jk_jvm_opts() {
+  JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k
+               -XX:-UsePerfData -XX:TieredStopAtLevel=${JK_TIER:-4})
+  if [ -f "$JK_HOME/target/jkeepalived.aot" ]; then
+    JK_JVM_OPTS+=(-XX:AOTCache="$JK_HOME/target/jkeepalived.aot" -Xlog:aot=off -Xlog:cds=off)
+  fi
+}
+
+# A training run of the config test on the bundled examples records the classes start-up loads
+# (Java 25 AOT cache, JEP 483/514), which cuts start-up time; see docs/BENCHMARKS.md.
+jk_train_aot() {
+  local aot=$JK_HOME/target/jkeepalived.aot
+  "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$aot" -XX:+UseSerialGC -Xss512k -XX:-UsePerfData \
+     --enable-native-access=ALL-UNNAMED -cp "$(JK_CP)" io.jkeepalived.daemon.Main --aot-training \
+     "$JK_HOME/examples" </dev/null >/dev/null 2>&1
+}
