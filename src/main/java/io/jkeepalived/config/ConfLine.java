@@ -1,0 +1,32 @@
+package io.jkeepalived.config;
+
+import java.util.List;
+
+/**
+ * One line as keepalived's parser sees it after the pre-processor: comments removed, {@code @id}
+ * selection, {@code $NAME} expansion, {@code ~SEQ}/{@code ~LST} repetition and includes applied, and each
+ * {@code {} or {@code }} (outside double quotes) split onto a line of its own.
+ *
+ * @param file  the file the line came from (as named in the include or on the command line)
+ * @param line  its 1-based line number in that file
+ * @param words the words, double quotes removed (keepalived's {@code alloc_strvec})
+ * @param text  the line's text before splitting into words, for keywords that re-read the raw line
+ *              (scripts: keepalived's {@code alloc_strvec_quoted_escaped})
+ */
+public record ConfLine(String file, int line, List<String> words, String text) {
+    public ConfLine {
+        words = List.copyOf(words);
+    }
+
+    public String first() {
+        return words.isEmpty() ? "" : words.getFirst();
+    }
+
+    public boolean isOpenBrace() {
+        return words.size() == 1 && words.getFirst().equals("{") && text.trim().equals("{");
+    }
+
+    public boolean isCloseBrace() {
+        return words.size() == 1 && words.getFirst().equals("}") && text.trim().equals("}");
+    }
+}

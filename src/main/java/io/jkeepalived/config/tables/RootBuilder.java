@@ -1,0 +1,19 @@
+package io.jkeepalived.config.tables;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.parse.ParseContext;
+
+/** The mutable state of one load; its parts are filled by the tables of their blocks. */
+public final class RootBuilder {
+    public final GlobalPart global = new GlobalPart();
+    public final VrrpPart vrrp = new VrrpPart();
+    public final LvsPart lvs = new LvsPart();
+
+    /** Cross-checks after the whole file is read (keepalived's post-parse validation), then freezes. */
+    public KeepalivedConfig build(ParseContext ctx) {
+        var g = global.build(ctx);
+        var v = vrrp.build(ctx, global);
+        var l = lvs.build(ctx, global);
+        return new KeepalivedConfig(g, v, l);
+    }
+}
