@@ -12,10 +12,11 @@ jk_java() {
   if [ ! -x "$jh/bin/java" ]; then
     jk_die "Java 25 is required but $jh/bin/java does not exist (install Temurin 25 there, or set JKEEPALIVED_JAVA_HOME)"
   fi
+  # The JDK's release file names its version: reading it costs nothing, unlike starting a JVM.
   local v
-  v=$("$jh/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ "${v%%.*}" -lt 25 ] 2>/dev/null; then
-    jk_die "Java 25 is required but $jh is Java $v (set JKEEPALIVED_JAVA_HOME to a Java 25 JDK)"
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jh/release" 2>/dev/null)
+  if [ -z "$v" ] || [ "$v" -lt 25 ] 2>/dev/null; then
+    jk_die "Java 25 is required but $jh is Java ${v:-unknown} (set JKEEPALIVED_JAVA_HOME to a Java 25 JDK)"
   fi
   export JAVA_HOME=$jh
 }
