@@ -1,0 +1,77 @@
+package io.jkeepalived.vrrp.packet;
+
+/**
+ * Per-instance packet state that outlives one advert: the IPv4 ID, the IPsec AH sequence number (one counter
+ * for sending and receiving, as in keepalived: a backup learns the master's sequence and continues from it when
+ * it takes over) and the unicast checksum mode, which a received advert may switch. Owned by the instance's
+ * thread; not thread-safe.
+ */
+public final class PacketCounters {
+    /** keepalived stops counting at 0xFFFFFFFD and flags the cycle instead (RFC 2402 §3.3.2: no wrap). */
+    private static final long AH_SEQUENCE_LIMIT = 0xFFFF_FFFDL;
+
+    private int ipId;
+    private long ahSequence;
+    private boolean ahCycle;
+    private UnicastChecksumCompat checksumCompat;
+
+    public PacketCounters(UnicastChecksumCompat checksumCompat) {
+        this.checksumCompat = checksumCompat;
+    }
+
+    public PacketCounters() {
+        this(UnicastChecksumCompat.NONE);
+    }
+
+    /**
+     * Steps the counters once per advert round (all unicast copies of one advert share ID and sequence).
+     * The ID counter is a 32-bit int that skips 0 only when the int itself wraps, as keepalived's does.
+     */
+    public void nextAdvert() {
+        if (++ipId == 0) {
+            ++ipId;
+        }
+        if (ahSequence > AH_SEQUENCE_LIMIT) {
+            ahCycle = true;
+        } else {
+            ahSequence++;
+        }
+    }
+
+    /** The IPv4 header ID of the current round (16 bits). */
+    public int ipId() {
+        return ipId & 0xFFFF;
+    }
+
+    public long ahSequence() {
+        return ahSequence;
+    }
+
+    public void ahSequence(long sequence) {
+        this.ahSequence = sequence & 0xFFFF_FFFFL;
+    }
+
+    public boolean ahCycle() {
+        return ahCycle;
+    }
+
+    public void ahCycle(boolean cycle) {
+        this.ahCycle = cycle;
+    }
+
+    /** On becoming master after the sequence ran out, keepalived starts again from 0. */
+    public void resetAhSequenceIfCycled() {
+        if (ahCycle) {
+            ahCycle = false;
+            ahSequence = 0;
+        }
+    }
+
+    public UnicastChecksumCompat checksumCompat() {
+        return checksumCompat;
+    }
+
+    public void checksumCompat(UnicastChecksumCompat compat) {
+        this.checksumCompat = compat;
+    }
+}
