@@ -43,6 +43,11 @@ public final class PacketCounters {
         return ipId & 0xFFFF;
     }
 
+    /** Resumes the ID counter (a test replaying a capture, or a runtime carrying it over). */
+    public void ipId(int id) {
+        this.ipId = id;
+    }
+
     public long ahSequence() {
         return ahSequence;
     }
