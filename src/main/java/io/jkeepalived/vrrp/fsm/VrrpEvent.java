@@ -1,0 +1,78 @@
+package io.jkeepalived.vrrp.fsm;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * What can happen to one instance. Adverts arrive already validated by the codec and the receive checks
+ * (keepalived-features §2.3): the machine only sees the fields that drive the election.
+ */
+public sealed interface VrrpEvent {
+
+    Start START = new Start();
+    TimerFired TIMER_FIRED = new TimerFired();
+    InterfaceUp INTERFACE_UP = new InterfaceUp();
+    InterfaceDown INTERFACE_DOWN = new InterfaceDown();
+
+    /** The daemon has finished initialising (vrrp_scheduler.c vrrp_init_state): leave INIT. */
+    record Start() implements VrrpEvent {
+    }
+
+    /**
+     * A valid advertisement for our VRID.
+     *
+     * @param source            the sender's IP source address (RFC 5798 §6.4.3 tie-break)
+     * @param priority          0..255; 0 = the master is stopping
+     * @param maxAdvertInterval the interval field as on the wire: v2 whole seconds, v3 centiseconds
+     */
+    record AdvertReceived(InetAddress source, int priority, int maxAdvertInterval) implements VrrpEvent {
+        public AdvertReceived {
+            Objects.requireNonNull(source, "source");
+            if (priority < 0 || priority > 255) throw new IllegalArgumentException("priority " + priority);
+            if (maxAdvertInterval < 0 || maxAdvertInterval > 0xFFF) {
+                throw new IllegalArgumentException("advert interval " + maxAdvertInterval);
+            }
+        }
+    }
+
+    /** The instance's single timer (advert timer as MASTER, master-down timer as BACKUP) reached its deadline. */
+    record TimerFired() implements VrrpEvent {
+    }
+
+    /**
+     * The trackers' combined view (keepalived-features §2.8), recomputed by the tracking code on any change.
+     *
+     * @param priorityAdjustment  Σ of weighted trackers' current contributions, added to the configured priority
+     * @param failedFaultTrackers weight-0 trackers (or their reverse) now failed, plus other fault sources
+     *                            such as a missing source address: any &gt; 0 means FAULT
+     * @param pendingFaultTrackers weight-0 scripts with no result yet: the instance waits in FAULT
+     *                            (keepalived's num_script_init) but sends no FAULT notify for them
+     */
+    record TrackingChanged(int priorityAdjustment, int failedFaultTrackers, int pendingFaultTrackers)
+            implements VrrpEvent {
+        public TrackingChanged {
+            if (failedFaultTrackers < 0 || pendingFaultTrackers < 0) {
+                throw new IllegalArgumentException("negative tracker count");
+            }
+        }
+
+        public TrackingChanged(int priorityAdjustment, int failedFaultTrackers) {
+            this(priorityAdjustment, failedFaultTrackers, 0);
+        }
+    }
+
+    /** The instance's own interface (or the base of its VMAC) came up. */
+    record InterfaceUp() implements VrrpEvent {
+    }
+
+    /** The instance's own interface went down (ignored by the caller with dont_track_primary). */
+    record InterfaceDown() implements VrrpEvent {
+    }
+
+    /**
+     * SIGTERM. {@code releaseVips} is false under {@code -V/--dont-release-vrrp}: then a master neither
+     * sends its priority-0 advert nor removes its addresses.
+     */
+    record Shutdown(boolean releaseVips) implements VrrpEvent {
+    }
+}

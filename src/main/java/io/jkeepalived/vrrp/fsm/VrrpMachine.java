@@ -1,0 +1,460 @@
+package io.jkeepalived.vrrp.fsm;
+
+import io.jkeepalived.vrrp.fsm.VrrpDecision.AddVips;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.ArmTimer;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.Log;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.Notify;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.NotifyPriorityChanged;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.RemoveVips;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.SendGratuitousArps;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.StateChanged;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceDown;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceUp;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.Shutdown;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.Start;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.TimerFired;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.TrackingChanged;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The VRRP state machine of one instance, as keepalived 2.2.7 runs it (vrrp.c vrrp_state_backup,
+ * vrrp_state_master_rx/tx, vrrp_state_leave_master/fault; vrrp_scheduler.c vrrp_init_state,
+ * try_up_instance; vrrp_track.c down_instance, vrrp_set_effective_priority) on top of RFC 3768 / 5798 §6.4.
+ *
+ * <p>Pure: {@link #handle} takes an event and the current monotonic time and returns decisions; the
+ * machine owns exactly one timer (keepalived's "sands"), reported as {@link ArmTimer} / DisarmTimer at the
+ * end of a batch whenever it moved (and always after {@link TimerFired}). One owner thread.
+ */
+public final class VrrpMachine {
+    /** {@link #timerDeadline()} when no timer is armed. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+    /** keepalived's "time out from BACKUP very quickly" for an owner at start-up: 1 µs. */
+    private static final long OWNER_START_NANOS = 1_000L;
+
+    private final InstanceSpec spec;
+    private final String tag;
+    private final long advertMicros;
+    private final long preemptDelayNanos;
+
+    private VrrpState state = VrrpState.INIT;
+    private int basePriority;
+    private int adjustment;
+    private int effectivePriority;
+    private long masterAdvertMicros;
+    private long masterDownNanos;
+    private long deadline = NO_DEADLINE;
+    private boolean preemptDelayRunning;
+    private long preemptDelayEnds;
+    private boolean vipsSet;
+    private boolean interfaceUp = true;
+    private int failedTrackers;
+    private int pendingTrackers;
+    private InetAddress masterSource;
+    private int masterPriority;
+    private long garpRefreshDue;
+    private TransitionReason nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+
+    private List<VrrpDecision> out;
+    private long now;
+
+    public VrrpMachine(InstanceSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.tag = "(" + spec.name() + ")";
+        this.advertMicros = spec.advertInterval().toNanos() / 1_000L;
+        this.preemptDelayNanos = spec.preemptDelay().toNanos();
+        this.basePriority = spec.priority();
+        this.effectivePriority = spec.priority();
+        this.masterAdvertMicros = advertMicros;
+        this.masterDownNanos = masterDownNanos();
+    }
+
+    /** Applies one event at {@code nowNanos}; the returned decisions are to be executed in order. */
+    public List<VrrpDecision> handle(VrrpEvent event, long nowNanos) {
+        Objects.requireNonNull(event, "event");
+        out = new ArrayList<>(6);
+        now = nowNanos;
+        long before = deadline;
+        if (state != VrrpState.STOP) {
+            switch (event) {
+                case Start s -> start();
+                case AdvertReceived a -> advert(a);
+                case TimerFired t -> timerFired();
+                case TrackingChanged t -> tracking(t);
+                case InterfaceUp u -> faultSources(true, failedTrackers, pendingTrackers);
+                case InterfaceDown d -> faultSources(false, failedTrackers, pendingTrackers);
+                case Shutdown s -> shutdown(s.releaseVips());
+            }
+        }
+        if (deadline != before || event instanceof TimerFired) {
+            out.add(deadline == NO_DEADLINE ? VrrpDecision.DISARM_TIMER : new ArmTimer(deadline));
+        }
+        List<VrrpDecision> result = List.copyOf(out);
+        out = null;
+        return result;
+    }
+
+    // ---- start-up (vrrp_scheduler.c vrrp_init_state) ----
+
+    private void start() {
+        if (state != VrrpState.INIT) return;
+        boolean faulted = faulted();
+        boolean up = !faulted && pendingTrackers == 0;
+        if (up && spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
+            // keepalived logs nothing here: the owner passes through BACKUP and times out after 1 µs.
+            nextMasterReason = TransitionReason.PREEMPTED;
+            enter(VrrpState.BACKUP, TransitionReason.STARTUP);
+            masterDownNanos = OWNER_START_NANOS;
+            deadline = now + masterDownNanos;
+            return;
+        }
+        masterDownNanos = masterDownNanos();
+        nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+        if (up) {
+            log(tag + " Entering BACKUP STATE (init)");
+            enter(VrrpState.BACKUP, TransitionReason.STARTUP);
+            notifyState();
+            deadline = now + masterDownNanos;
+        } else {
+            // A failed tracker or a down interface was already reported at start-up by the tracking code
+            // ("entering FAULT state (…)"); only waiting for a first script result logs "(init)" here,
+            // and that alone sends no FAULT notify.
+            if (!faulted) log(tag + " Entering FAULT STATE (init)");
+            enter(VrrpState.FAULT, TransitionReason.STARTUP);
+            if (faulted) notifyState();
+            deadline = NO_DEADLINE;
+        }
+    }
+
+    // ---- timers (vrrp_scheduler.c vrrp_dispatcher_read_timeout) ----
+
+    private void timerFired() {
+        if (deadline == NO_DEADLINE || now < deadline) return;
+        if (state == VrrpState.BACKUP) {
+            detail(tag + " Receive advertisement timeout");
+            gotoMaster(nextMasterReason);
+        } else if (state == VrrpState.MASTER) {
+            masterTransmit();
+            deadline = now + advertNanos();
+        }
+    }
+
+    /** RFC 5798 §6.4.2 "Master_Down_Timer fires": send an advert first, then claim the addresses. */
+    private void gotoMaster(TransitionReason reason) {
+        enter(VrrpState.MASTER, reason);
+        deadline = now + advertNanos();
+        masterTransmit();
+    }
+
+    /** vrrp_state_master_tx: the advert goes out before the GARPs, so the old master drops the VIPs first. */
+    private void masterTransmit() {
+        out.add(new SendAdvert(effectivePriority));
+        GarpSchedule garp = spec.garp();
+        if (!vipsSet) {
+            log(tag + " Entering MASTER STATE");
+            becomeMaster();
+            if (garp.masterDelay().isPositive() && garp.masterRepeat() > 0) {
+                out.add(new SendGratuitousArps(garp.masterRepeat(), now + garp.masterDelay().toNanos(),
+                        GarpReason.MASTER_DELAYED));
+            }
+        } else if (garp.masterRefresh().isPositive() && now > garpRefreshDue) {
+            if (garp.masterRefreshRepeat() > 0) {
+                out.add(new SendGratuitousArps(garp.masterRefreshRepeat(), now, GarpReason.REFRESH));
+            }
+            garpRefreshDue = now + garp.masterRefresh().toNanos();
+        }
+    }
+
+    private void becomeMaster() {
+        if (spec.version() == VrrpVersion.V3 && masterAdvertMicros != advertMicros) {
+            detail(tag + " changing advert interval from " + masterAdvertMicros / 1000 + "ms to locally configured "
+                    + advertMicros / 1000 + "ms");
+        }
+        // RFC 5798 §6.4.3: a master advertises its own interval.
+        masterAdvertMicros = advertMicros;
+        out.add(new AddVips(spec.accept()));
+        vipsSet = true;
+        GarpSchedule garp = spec.garp();
+        if (garp.masterRepeat() > 0) {
+            out.add(new SendGratuitousArps(garp.masterRepeat(), now, GarpReason.BECAME_MASTER));
+        }
+        if (garp.masterRefresh().isPositive()) garpRefreshDue = now + garp.masterRefresh().toNanos();
+        notifyState();
+    }
+
+    // ---- adverts ----
+
+    private void advert(AdvertReceived a) {
+        // Adverts are ignored in INIT and FAULT (vrrp_dispatcher_read).
+        if (state == VrrpState.BACKUP) {
+            backupReceive(a);
+            deadline = now + masterDownNanos;
+        } else if (state == VrrpState.MASTER) {
+            MasterAdvertRules.receive(this, a);
+            // keepalived restarts the advert timer after any advert unless the master stays silent
+            if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) deadline = now + advertNanos();
+        }
+    }
+
+    /** RFC 5798 §6.4.2 as vrrp_state_backup does it, with nopreempt and preempt_delay. */
+    private void backupReceive(AdvertReceived a) {
+        int prio = a.priority();
+        boolean discard = false;
+        if (prio == 0) {
+            detail(tag + " Backup received priority 0 advertisement");
+            masterDownNanos = skewNanos();
+            nextMasterReason = TransitionReason.PRIORITY_ZERO;
+        } else if (spec.nopreempt() || prio >= effectivePriority
+                || (preemptDelayNanos > 0 && (!preemptDelayRunning || preemptDelayEnds > now))) {
+            adoptMasterInterval(a);
+            masterDownNanos = masterDownNanos();
+            masterSource = a.source();
+            masterPriority = prio;
+            nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+            if (preemptDelayNanos > 0) {
+                if (prio >= effectivePriority) {
+                    if (preemptDelayRunning) {
+                        detail(tag + " stop preempt delay");
+                        preemptDelayRunning = false;
+                    }
+                } else if (!preemptDelayRunning) {
+                    long micros = preemptDelayNanos / 1_000L;
+                    detail(tag + " start preempt delay (" + micros / 1_000_000L + "."
+                            + String.format("%06d", micros % 1_000_000L) + ")");
+                    preemptDelayRunning = true;
+                    preemptDelayEnds = now + preemptDelayNanos;
+                }
+            }
+        } else {
+            log(tag + " received lower priority (" + prio + ") advert from " + AddressText.of(a.source())
+                    + " - discarding");
+            discard = true;
+            nextMasterReason = TransitionReason.PREEMPTED;
+            masterSource = a.source();
+        }
+        // A discarded advert leaves the running master-down timer where it was.
+        if (discard) masterDownNanos = Math.max(0L, deadline - now);
+    }
+
+    /** RFC 5798 §6.4.2: a v3 backup sets Master_Adver_Interval from the master's advert. */
+    void adoptMasterInterval(AdvertReceived a) {
+        if (spec.version() != VrrpVersion.V3) return;
+        long micros = VrrpTimers.wireIntervalMicros(VrrpVersion.V3, a.maxAdvertInterval());
+        if (micros == masterAdvertMicros) return;
+        detail(tag + " advertisement interval updated from " + masterAdvertMicros / 1000 + "ms to "
+                + micros / 1000 + "ms by master");
+        masterAdvertMicros = micros;
+    }
+
+    // ---- leaving MASTER (vrrp_state_leave_master) ----
+
+    void leaveMaster(VrrpState want, boolean sendStopAdvert, TransitionReason reason) {
+        if (want == VrrpState.BACKUP) {
+            log(tag + " Entering BACKUP STATE");
+            preemptDelayRunning = false;
+        } else {
+            log(tag + " Entering FAULT STATE");
+            out.add(new SendAdvert(0));
+        }
+        restoreInterface(sendStopAdvert);
+        enter(want, reason);
+        notifyState();
+        masterDownNanos = masterDownNanos();
+        deadline = state == VrrpState.BACKUP ? now + masterDownNanos : NO_DEADLINE;
+    }
+
+    /** vrrp_restore_interface: optional priority-0 advert (RFC 5798 §6.4.3 Shutdown), then drop the VIPs. */
+    private void restoreInterface(boolean sendStopAdvert) {
+        if (sendStopAdvert) {
+            out.add(new SendAdvert(0));
+            detail(tag + " sent 0 priority");
+        }
+        if (vipsSet) {
+            out.add(new RemoveVips(spec.accept()));
+            vipsSet = false;
+        }
+    }
+
+    // ---- tracking, faults (vrrp_track.c, vrrp_scheduler.c try_up_instance) ----
+
+    private void tracking(TrackingChanged t) {
+        adjustment = t.priorityAdjustment();
+        setEffectivePriority();
+        faultSources(interfaceUp, t.failedFaultTrackers(), t.pendingFaultTrackers());
+    }
+
+    private void faultSources(boolean ifUp, int failed, int pending) {
+        boolean wasFaulted = faulted();
+        int wasPending = pendingTrackers;
+        interfaceUp = ifUp;
+        failedTrackers = failed;
+        pendingTrackers = pending;
+        boolean isFaulted = faulted();
+        if (!wasFaulted && isFaulted) {
+            downInstance();
+        } else if (!isFaulted && pending == 0 && (wasFaulted || wasPending > 0)) {
+            tryUp();
+        }
+    }
+
+    private void downInstance() {
+        if (state == VrrpState.INIT) return;
+        if (state == VrrpState.MASTER) {
+            leaveMaster(VrrpState.FAULT, true, TransitionReason.FAULT);
+            return;
+        }
+        if (state != VrrpState.FAULT) log(tag + " Entering FAULT STATE");
+        enter(VrrpState.FAULT, TransitionReason.FAULT);
+        notifyState();
+        masterAdvertMicros = advertMicros;
+        masterDownNanos = masterDownNanos();
+        deadline = NO_DEADLINE;
+    }
+
+    private void tryUp() {
+        if (state == VrrpState.INIT) return;
+        masterAdvertMicros = advertMicros;
+        if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
+            gotoMaster(TransitionReason.PREEMPTED);
+        } else {
+            if (state != VrrpState.BACKUP) log(tag + " Entering BACKUP STATE");
+            enter(VrrpState.BACKUP, TransitionReason.FAULT_CLEARED);
+            notifyState();
+            preemptDelayRunning = false;
+            nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+            masterDownNanos = masterDownNanos();
+            deadline = now + masterDownNanos;
+        }
+        if (spec.unicast() && spec.sourceAddress() != null) out.add(VrrpDecision.ANNOUNCE_SOURCE_ADDRESS);
+    }
+
+    /** vrrp_set_effective_priority: a backup's pending master-down expiry shifts by the change. */
+    private void setEffectivePriority() {
+        if (basePriority == InstanceSpec.OWNER_PRIORITY) return;
+        // total = configured priority + trackers, clamped under the current base (254 after an owner clash)
+        int updated = EffectivePriority.of(basePriority, spec.priority() - basePriority + adjustment);
+        if (updated == effectivePriority) return;
+        log(tag + " Changing effective priority from " + effectivePriority + " to " + updated);
+        effectivePriority = updated;
+        long old = masterDownNanos;
+        masterDownNanos = masterDownNanos();
+        if (state == VrrpState.BACKUP && deadline != NO_DEADLINE) deadline += masterDownNanos - old;
+        if (spec.notifyPriorityChanges()) out.add(new NotifyPriorityChanged(state, effectivePriority));
+    }
+
+    // ---- shutdown (vrrp_daemon.c vrrp_terminate_phase1, vrrp_notify.c notify_shutdown) ----
+
+    private void shutdown(boolean releaseVips) {
+        if (state == VrrpState.MASTER && releaseVips) restoreInterface(true);
+        enter(VrrpState.STOP, TransitionReason.SHUTDOWN);
+        notifyState();
+        deadline = NO_DEADLINE;
+    }
+
+    // ---- small pieces shared with MasterAdvertRules ----
+
+    private boolean faulted() {
+        return !interfaceUp || failedTrackers > 0;
+    }
+
+    private void enter(VrrpState to, TransitionReason reason) {
+        if (to == state) return;
+        out.add(new StateChanged(state, to, reason));
+        state = to;
+    }
+
+    private void notifyState() {
+        out.add(new Notify(state, effectivePriority));
+    }
+
+    void log(String line) {
+        out.add(new Log(line));
+    }
+
+    void detail(String line) {
+        if (spec.logDetail()) out.add(new Log(line));
+    }
+
+    void emit(VrrpDecision d) {
+        out.add(d);
+    }
+
+    /** keepalived's owner clash (both 255): the local side drops to 254 and keeps it. */
+    void demoteOwner() {
+        basePriority = InstanceSpec.OWNER_PRIORITY - 1;
+        effectivePriority = basePriority;
+    }
+
+    void recordMaster(InetAddress source, int priority) {
+        masterSource = source;
+        masterPriority = priority;
+        masterDownNanos = masterDownNanos();
+    }
+
+    private long advertNanos() {
+        return advertMicros * 1_000L;
+    }
+
+    private long skewNanos() {
+        return VrrpTimers.skewForPriorityMicros(spec.version(), effectivePriority, masterAdvertMicros) * 1_000L;
+    }
+
+    private long masterDownNanos() {
+        return VrrpTimers.masterDownMicros(spec.version(), spec.downTimerAdverts(), effectivePriority,
+                masterAdvertMicros) * 1_000L;
+    }
+
+    String tag() {
+        return tag;
+    }
+
+    long now() {
+        return now;
+    }
+
+    // ---- read-only view for the runtime, dumps and tests ----
+
+    public InstanceSpec spec() {
+        return spec;
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** The armed deadline, or {@link #NO_DEADLINE}. */
+    public long timerDeadline() {
+        return deadline;
+    }
+
+    /** Master_Adver_Interval in µs (v3 backups follow the master's). */
+    public long masterAdvertIntervalMicros() {
+        return masterAdvertMicros;
+    }
+
+    /** The master-down interval currently in force, in ns (keepalived's ms_down_timer). */
+    public long masterDownIntervalNanos() {
+        return masterDownNanos;
+    }
+
+    public boolean vipsSet() {
+        return vipsSet;
+    }
+
+    /** The last master heard while BACKUP, or null. */
+    public InetAddress masterSource() {
+        return masterSource;
+    }
+
+    public int masterPriority() {
+        return masterPriority;
+    }
+}
