@@ -13,8 +13,9 @@ public final class Arrival {
 
     /** Sets the IPv6 ancillary facts; {@code hopLimit} -1 when the control message was absent. */
     public Arrival set(byte[] ipv6Source, int hopLimit, boolean multicastDestination) {
+        java.util.Arrays.fill(source, (byte) 0);
         if (ipv6Source != null) {
-            System.arraycopy(ipv6Source, 0, source, 0, 16);
+            System.arraycopy(ipv6Source, 0, source, 0, Math.min(ipv6Source.length, source.length));
         }
         this.sourceKnown = ipv6Source != null;
         this.hopLimit = hopLimit;
