@@ -103,7 +103,8 @@ public final class AdvertEncoder {
         }
         Octets.put16(dst, at + 6, 0);
         int p = at + VrrpWire.VRRP_HEADER;
-        for (byte[] vip : spec.vips()) {
+        for (int i = 0; i < spec.vips().size(); i++) {
+            byte[] vip = spec.vips().get(i);
             Octets.putBytes(dst, p, vip);
             p += vip.length;
         }

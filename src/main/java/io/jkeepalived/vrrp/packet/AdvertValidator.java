@@ -257,7 +257,8 @@ public final class AdvertValidator {
         }
         if (policy.unicast() && policy.checkUnicastSource()) {
             UnicastPeer peer = null;
-            for (UnicastPeer p : policy.peers()) {
+            for (int i = 0; i < policy.peers().size(); i++) {
+                UnicastPeer p = policy.peers().get(i);
                 if (sameAddress(p.address(), source, policy.family())) {
                     peer = p;
                     break;
