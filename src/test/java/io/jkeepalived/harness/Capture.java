@@ -2,6 +2,7 @@ package io.jkeepalived.harness;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A tcpdump writing one interface's packets to a pcap file; {@link #stop()} flushes and closes it. */
 public record Capture(Path pcap, LabProcess tcpdump) implements AutoCloseable {
@@ -14,6 +15,13 @@ public record Capture(Path pcap, LabProcess tcpdump) implements AutoCloseable {
         }
         tcpdump.close();
         return pcap;
+    }
+
+    /** The packets captured so far as tcpdump prints them ({@code -nn -v}; one packet may span lines). */
+    public List<String> packets(String... readOptions) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("tcpdump", "-nn", "-r", pcap.toString()));
+        cmd.addAll(List.of(readOptions));
+        return Shell.run(cmd, Duration.ofSeconds(30)).stdout().lines().toList();
     }
 
     @Override
