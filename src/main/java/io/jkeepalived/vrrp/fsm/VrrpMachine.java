@@ -289,14 +289,14 @@ public final class VrrpMachine {
 
     private void faultSources(boolean ifUp, int failed, int pending) {
         boolean wasFaulted = faulted();
-        int wasPending = pendingTrackers;
         interfaceUp = ifUp;
         failedTrackers = failed;
         pendingTrackers = pending;
         boolean isFaulted = faulted();
         if (!wasFaulted && isFaulted) {
             downInstance();
-        } else if (!isFaulted && pending == 0 && (wasFaulted || wasPending > 0)) {
+        } else if (!isFaulted && pending == 0 && state == VrrpState.FAULT) {
+            // the last fault cleared, or the last weight-0 script gave its first result
             tryUp();
         }
     }
@@ -342,7 +342,10 @@ public final class VrrpMachine {
         effectivePriority = updated;
         long old = masterDownNanos;
         masterDownNanos = masterDownNanos();
-        if (state == VrrpState.BACKUP && deadline != NO_DEADLINE) deadline += masterDownNanos - old;
+        if (state == VrrpState.BACKUP && deadline != NO_DEADLINE) {
+            // a shorter interval may already have passed: then the timer is due at once
+            deadline = Math.max(now, deadline + masterDownNanos - old);
+        }
         if (spec.notifyPriorityChanges()) out.add(new NotifyPriorityChanged(state, effectivePriority));
     }
 

@@ -22,6 +22,12 @@ final class Timeline {
     final VrrpMachine machine;
     long timer = VrrpMachine.NO_DEADLINE;
     final List<VrrpDecision> history = new ArrayList<>();
+    /** Optional look at every batch: (state before, time, decisions). */
+    BatchCheck check;
+
+    interface BatchCheck {
+        void accept(VrrpState before, boolean vipsBefore, long now, List<VrrpDecision> batch);
+    }
 
     Timeline(InstanceSpec spec) {
         this.machine = new VrrpMachine(spec);
@@ -40,7 +46,10 @@ final class Timeline {
     }
 
     List<VrrpDecision> send(VrrpEvent e) {
+        VrrpState before = machine.state();
+        boolean vipsBefore = machine.vipsSet();
         List<VrrpDecision> out = machine.handle(e, clock.nanoTime());
+        if (check != null) check.accept(before, vipsBefore, clock.nanoTime(), out);
         for (VrrpDecision d : out) {
             if (d instanceof ArmTimer a) timer = a.deadlineNanos();
             if (d instanceof DisarmTimer) timer = VrrpMachine.NO_DEADLINE;
