@@ -52,6 +52,14 @@ public final class InternetChecksum {
         return acc + VrrpWire.IPPROTO_VRRP + vrrpLength;
     }
 
+    /**
+     * Verifies a VRRP-over-IPv6 checksum the way the kernel does for a raw socket with IPV6_CHECKSUM (RFC 2460
+     * §8.1 pseudo-header): for packets that did not come through such a socket (captures, packet sockets).
+     */
+    public static boolean ipv6VrrpValid(ByteBuffer b, int at, int len, byte[] source, byte[] destination) {
+        return fold(sum(b, at, len, pseudoHeader(source, destination, len))) == 0;
+    }
+
     /** The IPv4 header checksum (RFC 791) over {@code ihl} bytes, with the checksum field counted as zero. */
     public static int ipv4Header(ByteBuffer b, int at, int headerLength) {
         long acc = sum(b, at, headerLength, 0) - Octets.u16(b, at + 10);

@@ -72,6 +72,15 @@ public final class PacketCounters {
         }
     }
 
+    /**
+     * A master that receives a lower-priority AH advert continues after that advert's sequence number (keepalived
+     * logs "(VI) IPSEC-AH : Syncing seq_num - Increment seq"), and clears the cycle flag.
+     */
+    public void syncAhSequenceAfter(long receivedSequence) {
+        ahSequence = (receivedSequence + 1) & 0xFFFF_FFFFL;
+        ahCycle = false;
+    }
+
     public UnicastChecksumCompat checksumCompat() {
         return checksumCompat;
     }

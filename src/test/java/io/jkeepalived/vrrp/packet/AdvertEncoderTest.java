@@ -65,6 +65,15 @@ class AdvertEncoderTest {
     }
 
     @Test
+    void masterSyncsItsAhSequencePastALowerPriorityAdvert() {
+        var counters = new PacketCounters();
+        counters.ahCycle(true);
+        counters.syncAhSequenceAfter(41);
+        assertThat(counters.ahSequence()).isEqualTo(42);
+        assertThat(counters.ahCycle()).isFalse();
+    }
+
+    @Test
     void v3UnicastChecksumCoversEachPeersAddressUnlessOldStyle() {
         var spec = AdvertSpec.v3(IpFamily.IPV4, 7, 1_000_000, VIPS, SRC).withUnicast(true, 255);
         var counters = new PacketCounters();

@@ -73,8 +73,10 @@ class KeepalivedCapturesTest {
                     .as("frame %d", p.number()).isEqualTo(Verdict.ACCEPT);
             assertThat(validator.view().advertIntervalCentis()).isEqualTo(100);
             // the kernel computed this checksum over the RFC 2460 pseudo-header: it must verify
-            long acc = InternetChecksum.pseudoHeader(p.source(), p.destination(), p.bytes().length);
-            assertThat(InternetChecksum.fold(InternetChecksum.sum(p.buffer(), 0, p.bytes().length, acc))).isZero();
+            assertThat(InternetChecksum.ipv6VrrpValid(p.buffer(), 0, p.bytes().length, p.source(), p.destination()))
+                    .isTrue();
+            assertThat(InternetChecksum.ipv6VrrpValid(p.buffer(), 0, p.bytes().length, ip("fe80::1"), p.destination()))
+                    .as("another source breaks it").isFalse();
         }
     }
 
