@@ -247,7 +247,7 @@ final class CheckerTables {
         Block<CheckerBuilder> b = new Block<>("MISC_CHECK");
         commonOf(b, false);
         b.simple(kw("misc_path", 1, Integer.MAX_VALUE, SCRIPT), (ctx, c, a) -> {
-            if (!c.dropped && a.has(1)) c.script = script(a);
+            if (!c.dropped && a.has(1)) c.script = command(a);
         });
         b.simple(kw("misc_timeout", 1, 1, UNSIGNED).range("0..4294").defaultValue("delay_loop"), (ctx, c, a) -> {
             if (c.dropped) return;
@@ -260,7 +260,7 @@ final class CheckerTables {
         });
         b.simple(kw("user", 1, 2, STRING).range("USER [GROUP]"), (ctx, c, a) -> {
             if (c.dropped) return;
-            String cmd = c.script == null ? "(null)" : c.script.text();
+            String cmd = c.script == null ? "(null)" : cmdStr(c.script);
             if (!a.has(1)) {
                 ctx.error(ConfigError.GENERAL_ERROR, "No user specified for misc checker script " + cmd);
                 return;
@@ -282,6 +282,11 @@ final class CheckerTables {
         if (c.script == null) {
             ctx.error(ConfigError.GENERAL_ERROR, "No script path has been specified for MISC_CHECKER - skipping");
             c.dropped = true;
+            return;
+        }
+        if (c.user == null) {
+            LvsPart.scriptUses(ctx).add(new ScriptUses.Use(ctx.current().file(), ctx.current().line(),
+                    "misc script " + cmdStr(c.script), () -> c.dropped = true, true));
         }
     }
 

@@ -23,8 +23,9 @@ public final class LvsPart {
      * The global_defs settings the checker side inherits (smtp_alert_checker, then smtp_alert); empty =
      * not set. Filled by whoever owns global_defs before {@link #build}.
      */
-    public record GlobalFacts(Optional<Boolean> smtpAlertChecker, Optional<Boolean> smtpAlert) {
-        public static final GlobalFacts NONE = new GlobalFacts(Optional.empty(), Optional.empty());
+    public record GlobalFacts(Optional<Boolean> smtpAlertChecker, Optional<Boolean> smtpAlert,
+                              boolean scriptSecurity, boolean scriptUserSet) {
+        public static final GlobalFacts NONE = new GlobalFacts(Optional.empty(), Optional.empty(), false, false);
     }
 
     private GlobalFacts globalFacts = GlobalFacts.NONE;
@@ -38,7 +39,14 @@ public final class LvsPart {
     }
 
     public LvsConfig build(ParseContext ctx, GlobalPart global) {
-        return LvsValidation.validate(ctx, this, globalFacts);
+        ScriptUses.defaultUser(ctx, globalFacts);
+        LvsConfig lvs = LvsValidation.validate(ctx, this, globalFacts);
+        if (!globalFacts.scriptSecurity()) ScriptUses.checkSecurity(ctx, lvs);
+        return lvs;
+    }
+
+    static List<ScriptUses.Use> scriptUses(ParseContext ctx) {
+        return ScriptUses.uses(ctx);
     }
 
     /** keepalived's ssl_handler: a second SSL block replaces the first, with an error. */

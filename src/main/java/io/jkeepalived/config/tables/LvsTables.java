@@ -202,6 +202,7 @@ final class LvsTables {
                 return;
             }
             vs.quorumUp = script(a);
+            ScriptUses.notify(ctx, a, vs.quorumUp, () -> vs.quorumUp = null);
         });
         b.simple(kw("quorum_down", 1, Integer.MAX_VALUE, SCRIPT), (ctx, vs, a) -> {
             if (vs.quorumDown != null) {
@@ -209,6 +210,7 @@ final class LvsTables {
                 return;
             }
             vs.quorumDown = script(a);
+            ScriptUses.notify(ctx, a, vs.quorumDown, () -> vs.quorumDown = null);
         });
         b.simple(kw("quorum", 1, 1, UNSIGNED).range("1..4294967295").defaultValue("1"), (ctx, vs, a) -> {
             Long v = unsigned(ctx, a, 1, UINT_MAX);

@@ -242,7 +242,7 @@ final class LvsValidation {
 
     private static RealServer realServer(RsBuilder rs, VsBuilder vs) {
         List<io.jkeepalived.config.model.Checker> checkers = new ArrayList<>();
-        for (CheckerBuilder c : rs.checkers) checkers.addAll(CheckerModels.build(c, rs));
+        for (CheckerBuilder c : rs.checkers) if (!c.dropped) checkers.addAll(CheckerModels.build(c, rs));
         return new RealServer(rs.address, rs.weight, rs.forwarding, rs.upperThreshold, rs.lowerThreshold, rs.inhibit,
                 Optional.ofNullable(rs.notifyUp), Optional.ofNullable(rs.notifyDown), rs.alpha,
                 rs.retry == null ? OptionalLong.empty() : OptionalLong.of(rs.retry), us(rs.connectTimeoutMicros),

@@ -7,6 +7,8 @@ import io.jkeepalived.config.parse.KeywordInfo;
 import io.jkeepalived.config.parse.Numbers;
 import io.jkeepalived.config.parse.ParseContext;
 import io.jkeepalived.config.parse.ValueType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small readers shared by the LVS tables, in keepalived's terms (check_parser.c, check_api.c). */
 final class LvsWords {
@@ -90,16 +92,63 @@ final class LvsWords {
     }
 
     /**
-     * A script keyword's raw value (the line's text after the keyword); null when the line has nothing after
-     * the keyword (keepalived logs "Unable to parse notify script" and keeps none).
+     * A notify/quorum script keyword: word 1 is the command (quoted when it has arguments), then
+     * {@code [user [[:]group]]}. Without a command, keepalived 2.2.7 stops with "missing a parameter" (measured).
      */
     static Script script(Args a) {
-        if (!a.has(1)) return null;
-        String text = a.line().text().strip();
-        String kw = a.keyword();
-        int at = text.indexOf(kw);
-        String rest = at >= 0 ? text.substring(at + kw.length()).strip() : String.join(" ", a.words().subList(1, a.size()));
-        return new Script(rest, a.line().file(), a.line().line());
+        String cmd = a.word(1);
+        String user = a.opt(2, null);
+        String group = a.opt(3, null);
+        if (group != null && group.startsWith(":")) group = group.substring(1);
+        if (user != null && user.contains(":")) {
+            int c = user.indexOf(':');
+            if (group == null && c + 1 < user.length()) group = user.substring(c + 1);
+            user = user.substring(0, c);
+        }
+        return new Script(cmd, argv(cmd), user, group);
+    }
+
+    /** misc_path: only the command; its user comes from the {@code user} keyword. */
+    static Script command(Args a) {
+        String cmd = a.word(1);
+        return new Script(cmd, argv(cmd), null, null);
+    }
+
+    /** The command line split into words (single quotes group words, as keepalived's script lexer does). */
+    static List<String> argv(String cmd) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inWord = false;
+        boolean quoted = false;
+        for (int i = 0; i < cmd.length(); i++) {
+            char c = cmd.charAt(i);
+            if (c == '\\' && i + 1 < cmd.length()) {
+                cur.append(cmd.charAt(++i));
+                inWord = true;
+            } else if (c == '\'') {
+                quoted = !quoted;
+                inWord = true;
+            } else if (!quoted && (c == ' ' || c == '\t')) {
+                if (inWord) out.add(cur.toString());
+                cur.setLength(0);
+                inWord = false;
+            } else {
+                cur.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) out.add(cur.toString());
+        return out;
+    }
+
+    /** keepalived's cmd_str: each word in single quotes. */
+    static String cmdStr(Script s) {
+        StringBuilder b = new StringBuilder();
+        for (String w : s.argv()) {
+            if (!b.isEmpty()) b.append(' ');
+            b.append('\'').append(w).append('\'');
+        }
+        return b.toString();
     }
 
     static String micros(long us) {

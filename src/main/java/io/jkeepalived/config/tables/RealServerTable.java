@@ -79,6 +79,7 @@ final class RealServerTable {
                 return;
             }
             rs.notifyUp = script(a);
+            ScriptUses.notify(ctx, a, rs.notifyUp, () -> rs.notifyUp = null);
         });
         b.simple(kw("notify_down", 1, Integer.MAX_VALUE, SCRIPT), (ctx, rs, a) -> {
             if (rs.notifyDown != null) {
@@ -86,6 +87,7 @@ final class RealServerTable {
                 return;
             }
             rs.notifyDown = script(a);
+            ScriptUses.notify(ctx, a, rs.notifyDown, () -> rs.notifyDown = null);
         });
         b.simple(kw("alpha", 0, 1, BOOL), (ctx, rs, a) -> {
             Boolean v = bool(ctx, a, "alpha");

@@ -2,6 +2,9 @@ package io.jkeepalived.config.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jkeepalived.config.ConfigLoader;
+import io.jkeepalived.config.LoadOptions;
+import io.jkeepalived.config.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,5 +44,12 @@ class LvsKeepalivedCasesTest {
 
         assertThat(r.exitCode()).as("exit code; got %s", r.messages()).isEqualTo(rc);
         assertThat(r.lines()).as("lines with diagnostics; got %s", r.messages()).isEqualTo(lines);
+
+        // and through the real lexer and loader
+        LoadResult lr = ConfigLoader.load(LoadOptions.of(DIR.resolve(name + ".conf")).withInterfaces(n -> n.equals("eth0") || n.equals("lo")));
+        TreeSet<Integer> got = new TreeSet<>();
+        lr.diagnostics().forEach(d -> got.add(d.line()));
+        assertThat(lr.configTestExitCode()).as("loader exit code; got %s", lr.diagnostics()).isEqualTo(rc);
+        assertThat(got).as("loader lines; got %s", lr.diagnostics()).isEqualTo(lines);
     }
 }
