@@ -2,7 +2,6 @@ package io.jkeepalived.vrrp.fsm;
 
 import io.jkeepalived.vrrp.fsm.VrrpDecision.NotifyMasterRxLowerPri;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
-import io.jkeepalived.vrrp.fsm.VrrpDecision.SendGratuitousArps;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
 
 /**
@@ -22,7 +21,7 @@ final class MasterAdvertRules {
         int cmp = AddressText.compare(a.source(), spec.sourceAddress());
 
         if (prio == 0 || (spec.higherPrioSendAdvert() && (prio > ours || (prio == ours && cmp > 0)))) {
-            m.emit(new SendAdvert(ours));
+            m.emit(SendAdvert.of(ours));
             if (prio == 0) {
                 // RFC 5798 §6.4.3: the stopping router's backups must hear us before their skew time.
                 m.detail(m.tag() + " Master received priority 0 message");
@@ -66,15 +65,8 @@ final class MasterAdvertRules {
         InstanceSpec spec = m.spec();
         m.log(m.tag() + " Received advert from " + AddressText.of(a.source()) + " with lower priority "
                 + a.priority() + ", ours " + ours + (spec.lowerPrioNoAdvert() ? "" : ", forcing new election"));
-        if (!spec.lowerPrioNoAdvert()) m.emit(new SendAdvert(ours));
-        GarpSchedule garp = spec.garp();
-        if (garp.lowerPrioRepeat() > 0) {
-            m.emit(new SendGratuitousArps(garp.lowerPrioRepeat(), m.now(), GarpReason.LOWER_PRIORITY_ADVERT));
-            if (garp.lowerPrioDelay().isPositive()) {
-                m.emit(new SendGratuitousArps(garp.lowerPrioRepeat(), m.now() + garp.lowerPrioDelay().toNanos(),
-                        GarpReason.LOWER_PRIORITY_DELAYED));
-            }
-        }
+        if (!spec.lowerPrioNoAdvert()) m.emit(SendAdvert.of(ours));
+        m.lowerPriorityGarps();
         m.emit(new NotifyMasterRxLowerPri(ours));
     }
 }

@@ -13,6 +13,20 @@ public sealed interface VrrpDecision {
 
     /** Send one advertisement carrying {@code priority} (0 = we are stopping or leaving MASTER for FAULT). */
     record SendAdvert(int priority) implements VrrpDecision {
+        private static final SendAdvert[] BY_PRIORITY = new SendAdvert[256];
+
+        static {
+            for (int p = 0; p < 256; p++) BY_PRIORITY[p] = new SendAdvert(p);
+        }
+
+        public SendAdvert {
+            if (priority < 0 || priority > 255) throw new IllegalArgumentException("priority " + priority);
+        }
+
+        /** A shared instance: adverts go out every interval, no need for a new object each time. */
+        public static SendAdvert of(int priority) {
+            return BY_PRIORITY[priority];
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.jkeepalived.vrrp.fsm.VrrpDecision.Notify;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.NotifyPriorityChanged;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.RemoveVips;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
-import io.jkeepalived.vrrp.fsm.VrrpDecision.SendGratuitousArps;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.StateChanged;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceDown;
@@ -39,7 +38,8 @@ public final class VrrpMachine {
     private final InstanceSpec spec;
     private final String tag;
     private final long advertMicros;
-    private final long preemptDelayNanos;
+    private final PreemptDelay preemptDelay;
+    private final GarpPlan garp;
 
     private VrrpState state = VrrpState.INIT;
     private int basePriority;
@@ -48,15 +48,12 @@ public final class VrrpMachine {
     private long masterAdvertMicros;
     private long masterDownNanos;
     private long deadline = NO_DEADLINE;
-    private boolean preemptDelayRunning;
-    private long preemptDelayEnds;
     private boolean vipsSet;
     private boolean interfaceUp = true;
     private int failedTrackers;
     private int pendingTrackers;
     private InetAddress masterSource;
     private int masterPriority;
-    private long garpRefreshDue;
     private TransitionReason nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
 
     private List<VrrpDecision> out;
@@ -66,7 +63,8 @@ public final class VrrpMachine {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.tag = "(" + spec.name() + ")";
         this.advertMicros = spec.advertInterval().toNanos() / 1_000L;
-        this.preemptDelayNanos = spec.preemptDelay().toNanos();
+        this.preemptDelay = new PreemptDelay(spec.preemptDelay().toNanos());
+        this.garp = new GarpPlan(spec.garp());
         this.basePriority = spec.priority();
         this.effectivePriority = spec.priority();
         this.masterAdvertMicros = advertMicros;
@@ -75,27 +73,39 @@ public final class VrrpMachine {
 
     /** Applies one event at {@code nowNanos}; the returned decisions are to be executed in order. */
     public List<VrrpDecision> handle(VrrpEvent event, long nowNanos) {
+        List<VrrpDecision> batch = new ArrayList<>(6);
+        handleInto(event, nowNanos, batch);
+        return List.copyOf(batch);
+    }
+
+    /**
+     * As {@link #handle}, appending to a list the caller owns and clears between events, so that the
+     * event loop's steady state (an advert tick, a backup hearing its master) allocates no collections.
+     */
+    public void handleInto(VrrpEvent event, long nowNanos, List<VrrpDecision> batch) {
         Objects.requireNonNull(event, "event");
-        out = new ArrayList<>(6);
+        out = Objects.requireNonNull(batch, "batch");
         now = nowNanos;
         long before = deadline;
-        if (state != VrrpState.STOP) {
-            switch (event) {
-                case Start s -> start();
-                case AdvertReceived a -> advert(a);
-                case TimerFired t -> timerFired();
-                case TrackingChanged t -> tracking(t);
-                case InterfaceUp u -> faultSources(true, failedTrackers, pendingTrackers);
-                case InterfaceDown d -> faultSources(false, failedTrackers, pendingTrackers);
-                case Shutdown s -> shutdown(s.releaseVips());
+        try {
+            if (state != VrrpState.STOP) {
+                switch (event) {
+                    case Start s -> start();
+                    case AdvertReceived a -> advert(a);
+                    case TimerFired t -> timerFired();
+                    case TrackingChanged t -> tracking(t);
+                    case InterfaceUp u -> faultSources(true, failedTrackers, pendingTrackers);
+                    case InterfaceDown d -> faultSources(false, failedTrackers, pendingTrackers);
+                    case Shutdown s -> shutdown(s.releaseVips());
+                }
             }
+            // After TimerFired the runtime's timer is spent, so say where it stands even if unchanged.
+            if (deadline != before || event instanceof TimerFired) {
+                out.add(deadline == NO_DEADLINE ? VrrpDecision.DISARM_TIMER : new ArmTimer(deadline));
+            }
+        } finally {
+            out = null;
         }
-        if (deadline != before || event instanceof TimerFired) {
-            out.add(deadline == NO_DEADLINE ? VrrpDecision.DISARM_TIMER : new ArmTimer(deadline));
-        }
-        List<VrrpDecision> result = List.copyOf(out);
-        out = null;
-        return result;
     }
 
     // ---- start-up (vrrp_scheduler.c vrrp_init_state) ----
@@ -152,20 +162,13 @@ public final class VrrpMachine {
 
     /** vrrp_state_master_tx: the advert goes out before the GARPs, so the old master drops the VIPs first. */
     private void masterTransmit() {
-        out.add(new SendAdvert(effectivePriority));
-        GarpSchedule garp = spec.garp();
+        out.add(SendAdvert.of(effectivePriority));
         if (!vipsSet) {
             log(tag + " Entering MASTER STATE");
             becomeMaster();
-            if (garp.masterDelay().isPositive() && garp.masterRepeat() > 0) {
-                out.add(new SendGratuitousArps(garp.masterRepeat(), now + garp.masterDelay().toNanos(),
-                        GarpReason.MASTER_DELAYED));
-            }
-        } else if (garp.masterRefresh().isPositive() && now > garpRefreshDue) {
-            if (garp.masterRefreshRepeat() > 0) {
-                out.add(new SendGratuitousArps(garp.masterRefreshRepeat(), now, GarpReason.REFRESH));
-            }
-            garpRefreshDue = now + garp.masterRefresh().toNanos();
+            garp.delayedBurst(now, out);
+        } else {
+            garp.advertTick(now, out);
         }
     }
 
@@ -178,11 +181,7 @@ public final class VrrpMachine {
         masterAdvertMicros = advertMicros;
         out.add(new AddVips(spec.accept()));
         vipsSet = true;
-        GarpSchedule garp = spec.garp();
-        if (garp.masterRepeat() > 0) {
-            out.add(new SendGratuitousArps(garp.masterRepeat(), now, GarpReason.BECAME_MASTER));
-        }
-        if (garp.masterRefresh().isPositive()) garpRefreshDue = now + garp.masterRefresh().toNanos();
+        garp.becameMaster(now, out);
         notifyState();
     }
 
@@ -191,53 +190,13 @@ public final class VrrpMachine {
     private void advert(AdvertReceived a) {
         // Adverts are ignored in INIT and FAULT (vrrp_dispatcher_read).
         if (state == VrrpState.BACKUP) {
-            backupReceive(a);
+            BackupAdvertRules.receive(this, a);
             deadline = now + masterDownNanos;
         } else if (state == VrrpState.MASTER) {
             MasterAdvertRules.receive(this, a);
             // keepalived restarts the advert timer after any advert unless the master stays silent
             if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) deadline = now + advertNanos();
         }
-    }
-
-    /** RFC 5798 §6.4.2 as vrrp_state_backup does it, with nopreempt and preempt_delay. */
-    private void backupReceive(AdvertReceived a) {
-        int prio = a.priority();
-        boolean discard = false;
-        if (prio == 0) {
-            detail(tag + " Backup received priority 0 advertisement");
-            masterDownNanos = skewNanos();
-            nextMasterReason = TransitionReason.PRIORITY_ZERO;
-        } else if (spec.nopreempt() || prio >= effectivePriority
-                || (preemptDelayNanos > 0 && (!preemptDelayRunning || preemptDelayEnds > now))) {
-            adoptMasterInterval(a);
-            masterDownNanos = masterDownNanos();
-            masterSource = a.source();
-            masterPriority = prio;
-            nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
-            if (preemptDelayNanos > 0) {
-                if (prio >= effectivePriority) {
-                    if (preemptDelayRunning) {
-                        detail(tag + " stop preempt delay");
-                        preemptDelayRunning = false;
-                    }
-                } else if (!preemptDelayRunning) {
-                    long micros = preemptDelayNanos / 1_000L;
-                    detail(tag + " start preempt delay (" + micros / 1_000_000L + "."
-                            + String.format("%06d", micros % 1_000_000L) + ")");
-                    preemptDelayRunning = true;
-                    preemptDelayEnds = now + preemptDelayNanos;
-                }
-            }
-        } else {
-            log(tag + " received lower priority (" + prio + ") advert from " + AddressText.of(a.source())
-                    + " - discarding");
-            discard = true;
-            nextMasterReason = TransitionReason.PREEMPTED;
-            masterSource = a.source();
-        }
-        // A discarded advert leaves the running master-down timer where it was.
-        if (discard) masterDownNanos = Math.max(0L, deadline - now);
     }
 
     /** RFC 5798 §6.4.2: a v3 backup sets Master_Adver_Interval from the master's advert. */
@@ -255,10 +214,10 @@ public final class VrrpMachine {
     void leaveMaster(VrrpState want, boolean sendStopAdvert, TransitionReason reason) {
         if (want == VrrpState.BACKUP) {
             log(tag + " Entering BACKUP STATE");
-            preemptDelayRunning = false;
+            preemptDelay.clear();
         } else {
             log(tag + " Entering FAULT STATE");
-            out.add(new SendAdvert(0));
+            out.add(SendAdvert.of(0));
         }
         restoreInterface(sendStopAdvert);
         enter(want, reason);
@@ -270,7 +229,7 @@ public final class VrrpMachine {
     /** vrrp_restore_interface: optional priority-0 advert (RFC 5798 §6.4.3 Shutdown), then drop the VIPs. */
     private void restoreInterface(boolean sendStopAdvert) {
         if (sendStopAdvert) {
-            out.add(new SendAdvert(0));
+            out.add(SendAdvert.of(0));
             detail(tag + " sent 0 priority");
         }
         if (vipsSet) {
@@ -324,7 +283,7 @@ public final class VrrpMachine {
             if (state != VrrpState.BACKUP) log(tag + " Entering BACKUP STATE");
             enter(VrrpState.BACKUP, TransitionReason.FAULT_CLEARED);
             notifyState();
-            preemptDelayRunning = false;
+            preemptDelay.clear();
             nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
             masterDownNanos = masterDownNanos();
             deadline = now + masterDownNanos;
@@ -392,10 +351,37 @@ public final class VrrpMachine {
         effectivePriority = basePriority;
     }
 
+    /** An advert we accept as coming from the master: the master-down interval starts over. */
     void recordMaster(InetAddress source, int priority) {
         masterSource = source;
         masterPriority = priority;
         masterDownNanos = masterDownNanos();
+    }
+
+    /** The master said it is stopping: take over after Skew_Time (RFC 5798 §6.4.2). */
+    void masterStopping() {
+        masterDownNanos = skewNanos();
+        nextMasterReason = TransitionReason.PRIORITY_ZERO;
+    }
+
+    /** A discarded advert leaves the running master-down timer where it was. */
+    void discardAdvert(InetAddress source) {
+        masterSource = source;
+        nextMasterReason = TransitionReason.PREEMPTED;
+        masterDownNanos = Math.max(0L, deadline - now);
+    }
+
+    void nextMasterReason(TransitionReason reason) {
+        nextMasterReason = reason;
+    }
+
+    PreemptDelay preemptDelay() {
+        return preemptDelay;
+    }
+
+    /** A lower-priority router claims mastership: GARP bursts so neighbours keep pointing at us. */
+    void lowerPriorityGarps() {
+        garp.lowerPriorityAdvert(now, out);
     }
 
     private long advertNanos() {
@@ -438,26 +424,9 @@ public final class VrrpMachine {
         return deadline;
     }
 
-    /** Master_Adver_Interval in µs (v3 backups follow the master's). */
-    public long masterAdvertIntervalMicros() {
-        return masterAdvertMicros;
-    }
-
-    /** The master-down interval currently in force, in ns (keepalived's ms_down_timer). */
-    public long masterDownIntervalNanos() {
-        return masterDownNanos;
-    }
-
-    public boolean vipsSet() {
-        return vipsSet;
-    }
-
-    /** The last master heard while BACKUP, or null. */
-    public InetAddress masterSource() {
-        return masterSource;
-    }
-
-    public int masterPriority() {
-        return masterPriority;
+    /** Everything else worth showing (data dumps, JSON, tests). */
+    public VrrpStatus status() {
+        return new VrrpStatus(state, effectivePriority, deadline, masterAdvertMicros, masterDownNanos, vipsSet,
+                masterSource, masterPriority);
     }
 }

@@ -31,8 +31,8 @@ class BackupElectionTest {
             assertThat(d).containsExactly(new ArmTimer(T0 + i * SECOND + 3_609_375 * MICRO));
         }
         assertThat(t.machine.state()).isEqualTo(VrrpState.BACKUP);
-        assertThat(t.machine.masterSource()).isEqualTo(Timeline.ip(PEER));
-        assertThat(t.machine.masterPriority()).isEqualTo(150);
+        assertThat(t.machine.status().masterSource()).isEqualTo(Timeline.ip(PEER));
+        assertThat(t.machine.status().masterPriority()).isEqualTo(150);
         // the master falls silent: take over one master-down interval after its last advert
         var takeover = t.advanceTo(T0 + 10 * SECOND + 3_609_375 * MICRO);
         assertThat(takeover.get(0)).isEqualTo(
@@ -136,13 +136,13 @@ class BackupElectionTest {
         t.advanceTo(T0 + SECOND);
         var d = t.advert(PEER, 200, 50);
         assertThat(logs(d)).containsExactly("(VI_1) advertisement interval updated from 1000ms to 500ms by master");
-        assertThat(t.machine.masterAdvertIntervalMicros()).isEqualTo(500_000);
+        assertThat(t.machine.status().masterAdvertMicros()).isEqualTo(500_000);
         // 3 × 0.5 s + 156 × 50 × 625 / 16 µs
         assertThat(t.timer).isEqualTo(T0 + SECOND + 1_804_687 * MICRO);
         // on becoming master it advertises its own interval again
         var up = t.advanceTo(T0 + SECOND + 1_804_687 * MICRO);
         assertThat(logs(up)).contains("(VI_1) changing advert interval from 500ms to locally configured 1000ms");
-        assertThat(t.machine.masterAdvertIntervalMicros()).isEqualTo(1_000_000);
+        assertThat(t.machine.status().masterAdvertMicros()).isEqualTo(1_000_000);
         assertThat(t.timer).isEqualTo(T0 + SECOND + 1_804_687 * MICRO + SECOND);
     }
 
@@ -151,7 +151,7 @@ class BackupElectionTest {
         Timeline t = backup(InstanceSpec.builder("VI_1", 51).priority(100));
         t.advanceTo(T0 + SECOND);
         t.advert(PEER, 200, 3);
-        assertThat(t.machine.masterAdvertIntervalMicros()).isEqualTo(1_000_000);
+        assertThat(t.machine.status().masterAdvertMicros()).isEqualTo(1_000_000);
     }
 
     @Test

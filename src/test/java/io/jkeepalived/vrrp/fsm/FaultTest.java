@@ -36,7 +36,7 @@ class FaultTest {
                 new StateChanged(VrrpState.MASTER, VrrpState.FAULT, TransitionReason.FAULT),
                 new Notify(VrrpState.FAULT, 100),
                 VrrpDecision.DISARM_TIMER);
-        assertThat(t.machine.vipsSet()).isFalse();
+        assertThat(t.machine.status().vipsSet()).isFalse();
     }
 
     @Test
@@ -122,8 +122,8 @@ class FaultTest {
         Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 52).version(VrrpVersion.V3));
         t.start();
         t.advert("10.99.0.12", 200, 50);
-        assertThat(t.machine.masterAdvertIntervalMicros()).isEqualTo(500_000);
+        assertThat(t.machine.status().masterAdvertMicros()).isEqualTo(500_000);
         t.send(VrrpEvent.INTERFACE_DOWN);
-        assertThat(t.machine.masterAdvertIntervalMicros()).isEqualTo(1_000_000);
+        assertThat(t.machine.status().masterAdvertMicros()).isEqualTo(1_000_000);
     }
 }

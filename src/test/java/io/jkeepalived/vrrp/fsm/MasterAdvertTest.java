@@ -63,7 +63,7 @@ class MasterAdvertTest {
                 new StateChanged(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.HIGHER_PRIORITY),
                 new Notify(VrrpState.BACKUP, 100),
                 new ArmTimer(now + 3_609_375 * MICRO));
-        assertThat(t.machine.vipsSet()).isFalse();
+        assertThat(t.machine.status().vipsSet()).isFalse();
     }
 
     @Test

@@ -29,7 +29,7 @@ class StartupTest {
                 new Notify(VrrpState.BACKUP, 100),
                 new ArmTimer(T0 + 3_609_375 * MICRO));
         assertThat(t.machine.state()).isEqualTo(VrrpState.BACKUP);
-        assertThat(t.machine.vipsSet()).isFalse();
+        assertThat(t.machine.status().vipsSet()).isFalse();
     }
 
     @Test
@@ -69,7 +69,7 @@ class StartupTest {
         t.start();
         // 3 × 0.5 s + 156 × 50 cs × 10 ms / 256 = 1.5 s + 304687 µs (keepalived truncates to the µs)
         assertThat(t.timer).isEqualTo(T0 + 1_804_687 * MICRO);
-        assertThat(t.machine.masterDownIntervalNanos()).isEqualTo(1_804_687 * MICRO);
+        assertThat(t.machine.status().masterDownNanos()).isEqualTo(1_804_687 * MICRO);
     }
 
     @Test

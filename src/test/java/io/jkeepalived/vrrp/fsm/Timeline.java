@@ -47,7 +47,7 @@ final class Timeline {
 
     List<VrrpDecision> send(VrrpEvent e) {
         VrrpState before = machine.state();
-        boolean vipsBefore = machine.vipsSet();
+        boolean vipsBefore = machine.status().vipsSet();
         List<VrrpDecision> out = machine.handle(e, clock.nanoTime());
         if (check != null) check.accept(before, vipsBefore, clock.nanoTime(), out);
         for (VrrpDecision d : out) {

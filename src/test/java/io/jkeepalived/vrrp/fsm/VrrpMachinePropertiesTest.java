@@ -116,8 +116,8 @@ class VrrpMachinePropertiesTest {
             case BACKUP, MASTER -> assertThat(m.timerDeadline()).isNotEqualTo(VrrpMachine.NO_DEADLINE);
             default -> assertThat(m.timerDeadline()).isEqualTo(VrrpMachine.NO_DEADLINE);
         }
-        if (m.state() == VrrpState.MASTER) assertThat(m.vipsSet()).isTrue();
-        if (m.vipsSet()) assertThat(m.state()).isIn(VrrpState.MASTER, VrrpState.STOP);
+        if (m.state() == VrrpState.MASTER) assertThat(m.status().vipsSet()).isTrue();
+        if (m.status().vipsSet()) assertThat(m.state()).isIn(VrrpState.MASTER, VrrpState.STOP);
     }
 
     private static void checkBatch(VrrpState before, boolean vipsBefore, long now, List<VrrpDecision> batch) {
