@@ -9,13 +9,20 @@ import java.util.Objects;
  */
 public sealed interface VrrpEvent {
 
-    Start START = new Start();
+    Start START = new Start(0L);
     TimerFired TIMER_FIRED = new TimerFired();
     InterfaceUp INTERFACE_UP = new InterfaceUp();
     InterfaceDown INTERFACE_DOWN = new InterfaceDown();
 
-    /** The daemon has finished initialising (vrrp_scheduler.c vrrp_init_state): leave INIT. */
-    record Start() implements VrrpEvent {
+    /**
+     * The daemon has finished initialising (vrrp_scheduler.c vrrp_init_state): leave INIT.
+     * {@code startupDelayNanos} is global_defs vrrp_startup_delay (0 = none, and always 0 on reload):
+     * BACKUP's master-down timers count from its end.
+     */
+    record Start(long startupDelayNanos) implements VrrpEvent {
+        public Start {
+            if (startupDelayNanos < 0) throw new IllegalArgumentException("negative startup delay");
+        }
     }
 
     /**

@@ -48,6 +48,7 @@ public final class VrrpMachine {
     private long masterAdvertMicros;
     private long masterDownNanos;
     private long deadline = NO_DEADLINE;
+    private long startupDelayEnds = NO_DEADLINE;
     private boolean vipsSet;
     private boolean interfaceUp = true;
     private int failedTrackers;
@@ -90,7 +91,7 @@ public final class VrrpMachine {
         try {
             if (state != VrrpState.STOP) {
                 switch (event) {
-                    case Start s -> start();
+                    case Start s -> start(s.startupDelayNanos());
                     case AdvertReceived a -> advert(a);
                     case TimerFired t -> timerFired();
                     case TrackingChanged t -> tracking(t);
@@ -110,8 +111,9 @@ public final class VrrpMachine {
 
     // ---- start-up (vrrp_scheduler.c vrrp_init_state) ----
 
-    private void start() {
+    private void start(long startupDelayNanos) {
         if (state != VrrpState.INIT) return;
+        if (startupDelayNanos > 0) startupDelayEnds = now + startupDelayNanos;
         boolean faulted = faulted();
         boolean up = !faulted && pendingTrackers == 0;
         if (up && spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
@@ -119,7 +121,7 @@ public final class VrrpMachine {
             nextMasterReason = TransitionReason.PREEMPTED;
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             masterDownNanos = OWNER_START_NANOS;
-            deadline = now + masterDownNanos;
+            deadline = backupDeadline();
             return;
         }
         masterDownNanos = masterDownNanos();
@@ -128,7 +130,7 @@ public final class VrrpMachine {
             log(tag + " Entering BACKUP STATE (init)");
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             notifyState();
-            deadline = now + masterDownNanos;
+            deadline = backupDeadline();
         } else {
             // A failed tracker or a down interface was already reported at start-up by the tracking code
             // ("entering FAULT state (…)"); only waiting for a first script result logs "(init)" here,
@@ -191,7 +193,7 @@ public final class VrrpMachine {
         // Adverts are ignored in INIT and FAULT (vrrp_dispatcher_read).
         if (state == VrrpState.BACKUP) {
             BackupAdvertRules.receive(this, a);
-            deadline = now + masterDownNanos;
+            deadline = backupDeadline();
         } else if (state == VrrpState.MASTER) {
             MasterAdvertRules.receive(this, a);
             // keepalived restarts the advert timer after any advert unless the master stays silent
@@ -223,7 +225,7 @@ public final class VrrpMachine {
         enter(want, reason);
         notifyState();
         masterDownNanos = masterDownNanos();
-        deadline = state == VrrpState.BACKUP ? now + masterDownNanos : NO_DEADLINE;
+        deadline = state == VrrpState.BACKUP ? backupDeadline() : NO_DEADLINE;
     }
 
     /** vrrp_restore_interface: optional priority-0 advert (RFC 5798 §6.4.3 Shutdown), then drop the VIPs. */
@@ -286,7 +288,7 @@ public final class VrrpMachine {
             preemptDelay.clear();
             nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
             masterDownNanos = masterDownNanos();
-            deadline = now + masterDownNanos;
+            deadline = backupDeadline();
         }
         if (spec.unicast() && spec.sourceAddress() != null) out.add(VrrpDecision.ANNOUNCE_SOURCE_ADDRESS);
     }
@@ -382,6 +384,16 @@ public final class VrrpMachine {
     /** A lower-priority router claims mastership: GARP bursts so neighbours keep pointing at us. */
     void lowerPriorityGarps() {
         garp.lowerPriorityAdvert(now, out);
+    }
+
+    /**
+     * vrrp_init_instance_sands for BACKUP: the master-down interval counts from now, or from the end of
+     * vrrp_startup_delay while that has not passed yet.
+     */
+    private long backupDeadline() {
+        if (startupDelayEnds != NO_DEADLINE && now < startupDelayEnds) return startupDelayEnds + masterDownNanos;
+        startupDelayEnds = NO_DEADLINE;
+        return now + masterDownNanos;
     }
 
     private long advertNanos() {

@@ -151,4 +151,24 @@ class StartupTest {
         t.start();
         assertThat(t.start()).isEmpty();
     }
+
+    @Test
+    void vrrpStartupDelayPostponesTheFirstMasterDownInterval() {
+        Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(100));
+        t.send(new VrrpEvent.Start(10 * SECOND));
+        assertThat(t.timer).isEqualTo(T0 + 10 * SECOND + 3_609_375 * MICRO);
+        t.advanceTo(T0 + 2 * SECOND);
+        t.advert("10.99.0.12", 200);
+        assertThat(t.timer).isEqualTo(T0 + 10 * SECOND + 3_609_375 * MICRO);
+        t.advanceTo(T0 + 11 * SECOND);
+        t.advert("10.99.0.12", 200);
+        assertThat(t.timer).isEqualTo(T0 + 11 * SECOND + 3_609_375 * MICRO);
+    }
+
+    @Test
+    void vrrpStartupDelayHoldsBackAnOwnerToo() {
+        Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(255).initialMaster(true));
+        t.send(new VrrpEvent.Start(5 * SECOND));
+        assertThat(t.timer).isEqualTo(T0 + 5 * SECOND + MICRO);
+    }
 }

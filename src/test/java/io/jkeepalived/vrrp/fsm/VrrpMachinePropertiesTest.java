@@ -94,7 +94,7 @@ class VrrpMachinePropertiesTest {
                 case 1 -> t.send(new VrrpEvent.TrackingChanged(step.adjustment(), step.failed(), step.pending()));
                 case 2 -> t.send(VrrpEvent.INTERFACE_DOWN);
                 case 3 -> t.send(VrrpEvent.INTERFACE_UP);
-                case 4 -> t.send(VrrpEvent.START);
+                case 4 -> t.send(new VrrpEvent.Start(step.peer() == 3 ? step.waitMicros() * 1_000L : 0L));
                 case 5 -> t.send(new VrrpEvent.Shutdown(step.peer() != 0));
                 default -> { }
             }
@@ -144,6 +144,7 @@ class VrrpMachinePropertiesTest {
                     if (a.priority() != 0) assertThat(state).isEqualTo(VrrpState.MASTER);
                 }
                 case Notify n -> assertThat(n.state()).isEqualTo(state);
+                case VrrpDecision.Log l -> assertThat(l.line()).startsWith("(VI_1) ");
                 case ArmTimer a -> {
                     timerDecisions++;
                     assertThat(i).as("timer decision comes last").isEqualTo(batch.size() - 1);
