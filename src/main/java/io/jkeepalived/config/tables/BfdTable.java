@@ -1,0 +1,99 @@
+package io.jkeepalived.config.tables;
+
+import static io.jkeepalived.config.ConfigError.GENERAL_ERROR;
+import static io.jkeepalived.config.tables.GlobalTable.flag;
+
+import io.jkeepalived.config.model.BfdInstance;
+import io.jkeepalived.config.parse.Block;
+import io.jkeepalived.config.parse.KeywordInfo;
+import io.jkeepalived.config.parse.ParseContext;
+import io.jkeepalived.config.parse.ValueType;
+import java.net.InetAddress;
+
+/** bfd_instance (keepalived's bfd_parser.c). */
+final class BfdTable {
+    private BfdTable() {}
+
+    static final Block<TrackerTables.BfdB> BLOCK = build();
+
+    private static Block<TrackerTables.BfdB> build() {
+        Block<TrackerTables.BfdB> b = new Block<>("bfd_instance");
+        b.simple(GlobalVrrpTable.ip("source_ip"), (ctx, f, a) -> {
+            InetAddress ip = Words.sockaddr(a.word(1));
+            if (ip == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                    + " has malformed source address " + a.word(1) + ", ignoring");
+            else f.source = ip;
+        });
+        for (String n : new String[] {"neighbor_ip", "neighbour_ip"}) {
+            b.simple(GlobalVrrpTable.ip(n), (ctx, f, a) -> {
+                InetAddress ip = Words.sockaddr(a.word(1));
+                if (ip == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                        + " has malformed neighbor address " + a.word(1) + ", ignoring");
+                else f.neighbor = ip;
+            });
+        }
+        for (String n : new String[] {"min_rx", "min_tx", "idle_tx"}) {
+            b.simple(KeywordInfo.of(n, 1, 1, ValueType.DECIMAL).range("1..1000 ms"), (ctx, f, a) -> {
+                Long v = a.readDecimal(1, 1, 1_000_000, 3); // milliseconds with microsecond resolution
+                if (v == null) {
+                    ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name + " " + n + " value "
+                            + a.word(1) + " is not valid (must be in range [1-1000]), ignoring");
+                    return;
+                }
+                switch (n) {
+                    case "min_rx" -> f.minRx = v;
+                    case "min_tx" -> f.minTx = v;
+                    default -> f.idleTx = v;
+                }
+            });
+        }
+        b.simple(KeywordInfo.of("multiplier", 1, 1, ValueType.UNSIGNED).range("1..255"), (ctx, f, a) -> {
+            Long v = a.readUnsigned(1, 1, 255);
+            if (v == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                    + " multiplier value " + a.word(1) + " not valid (must be in range [1-255]), ignoring");
+            else f.multiplier = v.intValue();
+        });
+        b.simple(flag("passive"), (ctx, f, a) -> f.passive = true);
+        for (String n : new String[] {"ttl", "hoplimit"}) {
+            b.simple(KeywordInfo.of(n, 1, 1, ValueType.UNSIGNED).range("1..255"), (ctx, f, a) -> {
+                Long v = a.readUnsigned(1, 1, 255);
+                if (v == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name + " " + n
+                        + " value " + a.word(1) + " not valid (must be in range [1-255]), ignoring");
+                else f.ttl = v.intValue();
+            });
+        }
+        b.simple(KeywordInfo.of("max_hops", 1, 1, ValueType.UNSIGNED).range("0..255"), (ctx, f, a) -> {
+            Long v = a.readUnsigned(1, 0, 255);
+            if (v == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                    + " max_hops value " + a.word(1) + " not valid (must be in range [0-255]), ignoring");
+            else f.maxHops = v.intValue();
+        });
+        b.simple(KeywordInfo.of("weight", 1, 2, ValueType.INT).range("-253..253 [reverse]"), (ctx, f, a) -> {
+            Long v = a.readInt(1, -253, 253);
+            if (v == null) {
+                ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name + " weight value "
+                        + a.word(1) + " not valid (must be in range [-253-253]), ignoring");
+                return;
+            }
+            f.weight = v.intValue();
+            if (a.has(2)) {
+                if (a.word(2).equals("reverse")) f.reverse = true;
+                else ctx.error(GENERAL_ERROR, "Unknown weight option " + a.word(2));
+            }
+        });
+        b.simple(flag("vrrp"), (ctx, f, a) -> f.vrrp = true);
+        b.simple(flag("checker"), (ctx, f, a) -> f.checker = true);
+        return b;
+    }
+
+    static void close(ParseContext ctx, RootBuilder r, TrackerTables.BfdB f) {
+        if (f.neighbor == null) {
+            ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                    + " has no neighbor address set, disabling instance");
+            return;
+        }
+        boolean both = !f.vrrp && !f.checker;
+        r.vrrp.bfds.put(f.name, new BfdInstance(f.name, f.neighbor, f.source, f.minRx, f.minTx, f.idleTx,
+                f.multiplier, f.passive, f.ttl, f.maxHops, f.weight, f.reverse, both || f.vrrp, both || f.checker));
+    }
+}
