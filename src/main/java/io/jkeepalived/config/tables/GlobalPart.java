@@ -110,6 +110,11 @@ public final class GlobalPart {
     }
 
     public GlobalDefs build(ParseContext ctx) {
+        // keepalived's main.c: start/stop scripts that can run need enable_script_security
+        if (!enableScriptSecurity && (VrrpCompletion.runnable(startupScript) || VrrpCompletion.runnable(shutdownScript))) {
+            ctx.errorNoLine(io.jkeepalived.config.ConfigError.SECURITY_ERROR, "SECURITY VIOLATION - start/shutdown"
+                    + " scripts are being executed but script_security not enabled.");
+        }
         var root = new GlobalDefs.Root(netNamespace, netNamespaceIpvs, namespaceWithIpsets, instance, usePidDir,
                 linkbeatUsePolling, childWaitTime);
         var smtp = new GlobalDefs.Smtp(smtpServer, smtpPort, smtpHelo, smtpTimeoutMicros, emailFrom, emails,

@@ -30,28 +30,10 @@ final class RouteGrammar {
     private static final Set<String> FLAGS = Set.of("onlink", "no_track", "add", "append", "prepend");
 
     static Route parse(ParseContext ctx, RootBuilder root, Args a, boolean staticRoute) {
-        int i = 0;
         String type = "unicast";
-        boolean bad = false;
         Boolean v6 = null;
-        if (TYPES.contains(a.word(0))) type = a.word(i++);
-        if (a.has(i) && (a.word(i).equals("inet") || a.word(i).equals("inet6"))) v6 = a.word(i++).equals("inet6");
-        if (a.has(i) && a.word(i).equals("to")) i++;
-        String d = a.word(i++);
-        Prefix dst;
-        if (d.equals("default") || d.equals("any") || d.equals("all") || d.equals("default6")) {
-            boolean six = d.equals("default6") || Boolean.TRUE.equals(v6);
-            dst = new Prefix(Words.ip(six ? "::" : "0.0.0.0"), 0);
-        } else {
-            var p = AddressGrammar.parse(ctx, d, true);
-            if (p == null) {
-                bad = true;
-                dst = null;
-            } else {
-                dst = new Prefix(p.address(), p.prefix());
-            }
-        }
-        boolean six = dst != null ? dst.isIpv6() : Boolean.TRUE.equals(v6);
+        Prefix dst = null;
+        String dest = null;
         InetAddress src = null, via = null;
         String dev = null, trackGroup = null;
         long table = 0;
@@ -59,114 +41,154 @@ final class RouteGrammar {
         boolean noTrack = false;
         Map<String, String> opts = new LinkedHashMap<>();
         List<Route.Nexthop> hops = new ArrayList<>();
+        int i = 0;
         while (i < a.size()) {
             String w = a.word(i);
-            if (FLAGS.contains(w)) {
+            if (w.equals("inet") || w.equals("inet6")) {
+                boolean six = w.equals("inet6");
+                if (v6 != null && v6 != six) {
+                    ctx.error(GENERAL_ERROR, w + " specified for IPv" + (v6 ? 6 : 4) + " route");
+                    return null;
+                }
+                v6 = six;
+            } else if (FLAGS.contains(w)) {
                 if (w.equals("no_track")) noTrack = true;
                 else opts.put(w, "");
-                i++;
-                continue;
-            }
-            if (w.equals("nexthop")) {
+            } else if (w.equals("nexthop") || w.equals("or")) {
                 // the rest of the line describes next hops; keep it whole
                 opts.put("nexthop", String.join(" ", a.words().subList(i + 1, a.size())));
                 break;
-            }
-            if (!a.has(i + 1)) {
-                ctx.error(GENERAL_ERROR, "unknown route keyword " + w);
-                bad = true;
+            } else if (w.equals("encap")) {
+                opts.put(w, String.join(" ", a.words().subList(i + 1, a.size())));
                 break;
-            }
-            String v = a.word(i + 1);
-            switch (w) {
-                case "src" -> {
-                    src = address(ctx, v, six, "invalid route src address " + v);
-                    bad |= src == null;
-                }
-                case "via", "gw" -> {
-                    if (w.equals("gw")) ctx.error(GENERAL_ERROR, "\"gw\" for routes is deprecated. Please use \"via\"");
-                    if ((v.equals("inet") || v.equals("inet6")) && a.has(i + 2)) v = a.word(++i + 1);
-                    via = address(ctx, v, six, "invalid route via address " + v);
-                    bad |= via == null;
-                }
-                case "from" -> {
-                    var p = AddressGrammar.parse(ctx, v, true);
-                    if (p == null) bad = true;
-                    else opts.put("from", v);
-                }
-                case "table" -> {
-                    Integer t = RtTables.table(v);
-                    if (t == null) {
-                        ctx.error(GENERAL_ERROR, "Routing table " + v + " not found for route");
-                        bad = true;
-                    } else {
+            } else if (Set.of("src", "via", "gw", "from", "table", "protocol", "scope", "metric", "priority",
+                    "preference", "dev", "oif", "track_group", "vrf").contains(w) || VALUED.contains(w)) {
+                String v = a.word(++i);
+                switch (w) {
+                    case "src" -> {
+                        if ((src = address(ctx, v, v6, "invalid route src address " + v)) == null) return null;
+                        v6 = !(src instanceof Inet4Address);
+                    }
+                    case "via", "gw" -> {
+                        if (w.equals("gw")) ctx.error(GENERAL_ERROR, "\"gw\" for routes is deprecated. Please use \"via\"");
+                        if (v.equals("inet") || v.equals("inet6")) v = a.word(++i);
+                        if ((via = address(ctx, v, v6, "invalid route via address " + v)) == null) return null;
+                        v6 = !(via instanceof Inet4Address);
+                    }
+                    case "from" -> {
+                        if (AddressGrammar.parse(ctx, v, true) == null) {
+                            ctx.error(GENERAL_ERROR, "invalid route from address " + v);
+                            return null;
+                        }
+                        opts.put("from", v);
+                    }
+                    case "table" -> {
+                        Integer t = RtTables.table(v);
+                        if (t == null) {
+                            ctx.error(GENERAL_ERROR, "Routing table " + v + " not found for route");
+                            return null;
+                        }
                         table = t;
                     }
-                }
-                case "protocol" -> {
-                    if (RtTables.protocol(v) == null) {
-                        ctx.error(GENERAL_ERROR, "Protocol " + v + " not found or invalid for route");
-                        bad = true;
-                    } else opts.put(w, v);
-                }
-                case "scope" -> {
-                    if (RtTables.scope(v) == null) {
-                        ctx.error(GENERAL_ERROR, "Scope " + v + " not found or invalid for route");
-                        bad = true;
-                    } else opts.put(w, v);
-                }
-                case "metric", "priority", "preference" -> {
-                    Long m = a.readUnsigned(i + 1, 0, 0xFFFF_FFFFL);
-                    if (m == null) bad = true;
-                    else metric = m;
-                }
-                case "dev", "oif" -> {
-                    if (!Interfaces.lookup(ctx, root, v)) {
-                        ctx.error(GENERAL_ERROR, "WARNING - interface " + v + " for VROUTE nexthop doesn't exist");
-                        bad = true;
-                    } else {
+                    case "protocol" -> {
+                        if (RtTables.protocol(v) == null) {
+                            ctx.error(GENERAL_ERROR, "Protocol " + v + " not found or invalid for route");
+                            return null;
+                        }
+                        opts.put(w, v);
+                    }
+                    case "scope" -> {
+                        if (RtTables.scope(v) == null) {
+                            ctx.error(GENERAL_ERROR, "Scope " + v + " not found or invalid for route");
+                            return null;
+                        }
+                        opts.put(w, v);
+                    }
+                    case "metric", "priority", "preference" -> {
+                        Long m = a.readUnsigned(i, 0, 0xFFFF_FFFFL);
+                        if (m == null) return null;
+                        metric = m;
+                    }
+                    case "dev", "oif" -> {
+                        if (!Interfaces.lookup(ctx, root, v)) {
+                            ctx.error(GENERAL_ERROR, "WARNING - interface " + v + " for VROUTE nexthop doesn't exist");
+                            return null;
+                        }
                         dev = v;
                     }
-                }
-                case "track_group" -> {
-                    if (!staticRoute) {
-                        ctx.error(GENERAL_ERROR, "unknown route keyword " + w);
-                        bad = true;
-                    } else if (!root.vrrp.trackGroupNames.contains(v)) {
-                        ctx.error(GENERAL_ERROR, "track_group " + v + " not found");
-                    } else {
-                        trackGroup = v;
+                    case "track_group" -> {
+                        if (trackGroup != null) {
+                            ctx.error(GENERAL_ERROR, "track_group " + v + " is a duplicate");
+                        } else if (!root.vrrp.trackGroupNames.contains(v)) {
+                            ctx.error(GENERAL_ERROR, "track_group " + v + " not found");
+                        } else {
+                            trackGroup = v;
+                        }
+                    }
+                    case "vrf" -> {
+                        ctx.error(GENERAL_ERROR, "VRF " + v + " not found for route");
+                        return null;
+                    }
+                    default -> {
+                        if (v.equals("lock")) v = "lock " + a.word(++i);
+                        opts.put(w, v);
                     }
                 }
-                case "encap", "vrf" -> {
-                    opts.put(w, String.join(" ", a.words().subList(i + 1, a.size())));
-                    i = a.size();
-                    continue;
+            } else {
+                // anything else is "[to] [TYPE] PREFIX"
+                if (w.equals("to")) w = a.word(++i);
+                if (TYPES.contains(w)) {
+                    type = w;
+                    w = a.word(++i);
                 }
-                default -> {
-                    if (!VALUED.contains(w)) {
+                dest = w;
+                if (w.equals("default") || w.equals("any") || w.equals("all") || w.equals("default6")) {
+                    boolean six = w.equals("default6") || Boolean.TRUE.equals(v6);
+                    dst = new Prefix(Words.ip(six ? "::" : "0.0.0.0"), 0);
+                } else {
+                    var p = AddressGrammar.parse(ctx, w, true);
+                    if (p == null) {
                         ctx.error(GENERAL_ERROR, "unknown route keyword " + w);
-                        bad = true;
-                        i++;
-                        continue;
+                        return null;
                     }
-                    if (v.equals("lock") && a.has(i + 2)) v = "lock " + a.word(++i + 1);
-                    opts.put(w, v);
+                    dst = new Prefix(p.address(), p.prefix());
+                    if (v6 != null && v6 != dst.isIpv6()) {
+                        ctx.error(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route (" + w + ")");
+                        return null;
+                    }
+                    v6 = dst.isIpv6();
                 }
             }
-            i += 2;
+            i++;
         }
-        if (bad) return null;
-        return new Route(type, six, dst, src, via, dev, table, metric, opts, hops, noTrack, trackGroup);
+        if (dst == null) {
+            ctx.error(GENERAL_ERROR, "Route must have a destination");
+            return null;
+        }
+        if (!noTrack) {
+            if (opts.containsKey("protocol") && !opts.get("protocol").equals("keepalived")
+                    && !opts.get("protocol").equals("18")) {
+                ctx.error(GENERAL_ERROR, "Route cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol");
+            }
+            if (dev == null) {
+                ctx.error(GENERAL_ERROR, "Warning - cannot track route " + dest + " with no interface specified, not tracking");
+                noTrack = true;
+            }
+        }
+        if (trackGroup != null && dev == null) {
+            ctx.error(GENERAL_ERROR, "Static route cannot have track group if no oif specified");
+            trackGroup = null;
+        }
+        return new Route(type, Boolean.TRUE.equals(v6), dst, src, via, dev, table, metric, opts, hops, noTrack, trackGroup);
     }
 
-    private static InetAddress address(ParseContext ctx, String v, boolean six, String msg) {
+    private static InetAddress address(ParseContext ctx, String v, Boolean six, String msg) {
         InetAddress ip = Words.ip(v);
         if (ip == null) {
             ctx.error(GENERAL_ERROR, msg);
             return null;
         }
-        if ((ip instanceof Inet4Address) == six) {
+        if (six != null && (ip instanceof Inet4Address) == six) {
             ctx.error(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route");
             return null;
         }

@@ -56,6 +56,11 @@ final class RuleGrammar {
                 i++;
                 continue;
             }
+            if (!VALUED.contains(w) && !Set.of("from", "to", "table", "lookup", "preference", "order", "priority",
+                    "goto", "iif", "dev", "oif", "track_group", "type").contains(w)) {
+                ctx.error(GENERAL_ERROR, "Unknown rule option " + w);
+                return null;
+            }
             String v = a.word(i + 1);
             switch (w) {
                 case "from", "to" -> {

@@ -257,13 +257,20 @@ final class TrackerTables {
             p.params = List.copyOf(a.words().subList(2, a.size()));
         });
         b.simple(KeywordInfo.of("param_match", 0, 1, ValueType.ENUM).range("initial|partial"), (ctx, p, a) -> {
-            String w = a.opt(1, "exact");
-            switch (w) {
+            if (!a.has(1)) {
+                p.match = TrackProcess.ParamMatch.EXACT;
+                p.full = true;
+                return;
+            }
+            switch (a.word(1)) {
                 case "initial" -> p.match = TrackProcess.ParamMatch.INITIAL;
                 case "partial" -> p.match = TrackProcess.ParamMatch.PARTIAL;
-                case "exact" -> p.match = TrackProcess.ParamMatch.EXACT;
-                default -> ctx.error(GENERAL_ERROR, "Invalid param_match type " + w + " - ignoring");
+                default -> {
+                    ctx.error(GENERAL_ERROR, "Invalid param_match type " + a.word(1) + " - ignoring");
+                    return;
+                }
             }
+            p.full = true;
         });
         b.simple(KeywordInfo.of("weight", 1, 2, ValueType.INT).range("-254..254 [reverse]"), (ctx, p, a) -> {
             if (!a.has(1)) {
@@ -290,7 +297,7 @@ final class TrackerTables {
             Long v = a.readUnsigned(1, 1, 65535);
             if (v == null) {
                 ctx.error(GENERAL_ERROR, "Quorum (" + a.word(1) + ") for vrrp_track_process " + p.name
-                        + " must be between 1 and 65535");
+                        + " must be between [1..65535] inclusive. Ignoring...");
             } else if (v > p.quorumMax) {
                 ctx.error(GENERAL_ERROR, "Quorum is greater than quorum_max - ignoring");
             } else p.quorum = v;
@@ -299,18 +306,18 @@ final class TrackerTables {
             Long v = a.readUnsigned(1, 0, 65535);
             if (v == null) {
                 ctx.error(GENERAL_ERROR, "quorum_max (" + a.word(1) + ") for vrrp_track_process " + p.name
-                        + " must be between 0 and 65535");
+                        + " must be between [0..65535] inclusive. Ignoring...");
             } else if (v < p.quorum) {
                 ctx.error(GENERAL_ERROR, "quorum_max is less than quorum - ignoring");
             } else p.quorumMax = v;
         });
         for (String n : List.of("delay", "terminate_delay", "fork_delay")) {
             b.simple(KeywordInfo.of(n, 1, 1, ValueType.TIMER).range("0..3600"), (ctx, p, a) -> {
-                Long v = a.readTimer(1, 0, 3600L * 1_000_000);
+                Long v = a.readTimer(1, 1, 3600L * 1_000_000);
                 if (v == null) {
                     String pre = n.equals("delay") ? "" : n.substring(0, n.indexOf('_') + 1);
                     ctx.error(GENERAL_ERROR, pre + "delay (" + a.word(1) + ") for vrrp_track_process " + p.name
-                            + " must be between 0 and 3600");
+                            + " must be between [0.000001..3600] inclusive. Ignoring...");
                     return;
                 }
                 switch (n) {

@@ -68,23 +68,37 @@ final class VrrpCompletion {
                 continue;
             }
             List<String> resolved = new ArrayList<>();
+            String state = "INIT";
             for (String m : sg.members) {
-                boolean found = p.instances.stream().anyMatch(i -> i.name.equals(m));
-                if (!found) {
+                InstanceBuilder vi = p.instances.stream().filter(i -> i.name.equals(m)).findFirst().orElse(null);
+                if (vi == null) {
                     ctx.errorNoLine(GENERAL_ERROR, "Virtual router " + m + " specified in sync group " + sg.name
                             + " doesn't exist - ignoring");
-                } else if (!inGroup.add(m)) {
-                    ctx.errorNoLine(GENERAL_ERROR, "VRRP instance " + m + " cannot be specified in more than one"
-                            + " sync group - ignoring");
-                } else {
-                    resolved.add(m);
+                    continue;
                 }
+                if (!inGroup.add(m)) {
+                    ctx.errorNoLine(GENERAL_ERROR, "Virtual router " + m + " cannot exist in more than one sync group;"
+                            + " ignoring " + sg.name);
+                    continue;
+                }
+                resolved.add(m);
+                if (state.equals("MASTER") && vi.wantState == VrrpInstance.State.BACKUP) {
+                    ctx.errorNoLine(GENERAL_ERROR, "Sync group " + sg.name + " has some member(s) as address owner and"
+                            + " some not as address owner. This won't work.");
+                }
+                if (!state.equals("BACKUP")) {
+                    state = vi.wantState == VrrpInstance.State.MASTER && vi.priority == 255 ? "MASTER" : "BACKUP";
+                }
+            }
+            if (resolved.isEmpty()) {
+                ctx.errorNoLine(GENERAL_ERROR, "Sync group " + sg.name + ", no matching virtual router found in group"
+                        + " declaration - removing");
+                continue;
             }
             if (resolved.size() == 1) {
                 ctx.errorNoLine(GENERAL_ERROR, "Sync group " + sg.name + " has only 1 virtual router(s) -"
                         + " this probably isn't what you want");
             }
-            if (resolved.isEmpty()) continue;
             groups.add(sg.build(resolved));
         }
         for (InstanceBuilder v : p.instances) {
@@ -347,12 +361,16 @@ final class VrrpCompletion {
         if (g.fifo != null) all.add(g.fifo.script());
         if (g.vrrpFifo != null) all.add(g.vrrpFifo.script());
         for (Script s : all) {
-            if (s != null && !s.argv().isEmpty() && executable(s.argv().getFirst())) {
+            if (runnable(s)) {
                 ctx.errorNoLine(SECURITY_ERROR,
                         "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
                 return;
             }
         }
+    }
+
+    static boolean runnable(Script s) {
+        return s != null && !s.argv().isEmpty() && executable(s.argv().getFirst());
     }
 
     private static boolean executable(String cmd) {
