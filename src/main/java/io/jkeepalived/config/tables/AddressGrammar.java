@@ -203,8 +203,9 @@ final class AddressGrammar {
             ctx.error(GENERAL_ERROR, "Address prefix length " + prefix + " too long for broadcast");
         }
         if (staticAddr && dev == null) {
-            dev = root.global.defaultInterface;
-            if (dev == null || !ctx.interfaceExists(dev)) {
+            // keepalived's get_default_if: default_interface, else eth0
+            dev = root.global.defaultInterface != null ? root.global.defaultInterface : "eth0";
+            if (!Interfaces.lookup(ctx, root, dev)) {
                 ctx.error(FATAL, "Static address " + first + " requires either an interface or default interface"
                         + " must exist");
                 return null;

@@ -33,11 +33,14 @@ final class BfdTable {
             });
         }
         for (String n : new String[] {"min_rx", "min_tx", "idle_tx"}) {
-            b.simple(KeywordInfo.of(n, 1, 1, ValueType.DECIMAL).range("1..1000 ms"), (ctx, f, a) -> {
-                Long v = a.readDecimal(1, 1, 1_000_000, 3); // milliseconds with microsecond resolution
+            long min = n.equals("idle_tx") ? 1000 : 1;
+            long max = 0xFFFF_FFFFL / 1000;
+            b.simple(KeywordInfo.of(n, 1, 1, ValueType.DECIMAL).range(min + ".." + max + " ms"), (ctx, f, a) -> {
+                // milliseconds with three decimals: microseconds
+                Long v = a.readDecimal(1, min * 1000, max * 1000, 3);
                 if (v == null) {
                     ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name + " " + n + " value "
-                            + a.word(1) + " is not valid (must be in range [1-1000]), ignoring");
+                            + a.word(1) + " is not valid (must be in range [" + min + "-" + max + "]), ignoring");
                     return;
                 }
                 switch (n) {
