@@ -96,6 +96,7 @@ final class BfdTable {
             return;
         }
         boolean both = !f.vrrp && !f.checker;
+        if (both || f.checker) TrackerNames.declareBfd(ctx, f.name); // BFD_CHECK may refer to it
         r.vrrp.bfds.put(f.name, new BfdInstance(f.name, f.neighbor, f.source, f.minRx, f.minTx, f.idleTx,
                 f.multiplier, f.passive, f.ttl, f.maxHops, f.weight, f.reverse, both || f.vrrp, both || f.checker));
     }

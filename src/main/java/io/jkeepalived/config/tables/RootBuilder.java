@@ -13,6 +13,8 @@ public final class RootBuilder {
     public KeepalivedConfig build(ParseContext ctx) {
         var g = global.build(ctx);
         var v = vrrp.build(ctx, global);
+        lvs.setGlobalFacts(new LvsPart.GlobalFacts(java.util.Optional.ofNullable(global.smtpAlertChecker),
+                java.util.Optional.ofNullable(global.smtpAlert), global.enableScriptSecurity, global.scriptUser != null));
         var l = lvs.build(ctx, global);
         return new KeepalivedConfig(g, v, l);
     }

@@ -95,6 +95,7 @@ final class TrackerTables {
                     return;
                 }
                 r.vrrp.trackFiles.put(f.name, new TrackFile(f.name, f.path, f.weight, f.reverse, f.init, f.initValue));
+                TrackerNames.declareTrackFile(ctx, f.name); // FILE_CHECK may refer to it from here on
             });
         }
         root.sub(KeywordInfo.of("vrrp_track_process", 1, 1, ValueType.BLOCK), processBlock(),
