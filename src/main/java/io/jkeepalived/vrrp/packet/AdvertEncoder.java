@@ -56,7 +56,7 @@ public final class AdvertEncoder {
         int vrrpAt = at + VrrpWire.IPV4_HEADER + (withAh ? VrrpWire.AH_HEADER : 0);
         writeIpv4Header(dst, at, length, destination, counters.ipId());
         writeVrrp(dst, vrrpAt, priority);
-        Octets.put16(dst, vrrpAt + 6, ipv4VrrpChecksum(dst, vrrpAt, destination, counters.checksumCompat()));
+        Octets.put16(dst, vrrpAt + 6, ipv4VrrpChecksum(dst, vrrpAt, destination, counters));
         if (withAh) {
             int ahAt = at + VrrpWire.IPV4_HEADER;
             Octets.put8(dst, ahAt, VrrpWire.IPPROTO_VRRP);
@@ -117,12 +117,26 @@ public final class AdvertEncoder {
         }
     }
 
-    private int ipv4VrrpChecksum(ByteBuffer dst, int vrrpAt, byte[] destination, UnicastChecksumCompat compat) {
+    /**
+     * The destination in a v3 IPv4 pseudo-header: the real one (RFC 5798 §5.2.8), the group for
+     * old_unicast_checksum, or, after an automatic switch, whatever keepalived's buffer was left with.
+     */
+    private byte[] pseudoDestination(byte[] destination, PacketCounters counters) {
+        return switch (counters.checksumCompat()) {
+            case NONE, NEVER -> {
+                counters.noteDestination(destination);
+                yield destination;
+            }
+            case CONFIG -> spec.checksumGroup();
+            case AUTO -> counters.frozenDestination();
+        };
+    }
+
+    private int ipv4VrrpChecksum(ByteBuffer dst, int vrrpAt, byte[] destination, PacketCounters counters) {
         int len = spec.vrrpLength();
         long acc = 0;
         if (spec.version() == 3 && !spec.v3ChecksumAsV2()) {
-            byte[] pseudoDst = compat.usesGroupInPseudoHeader() ? spec.checksumGroup() : destination;
-            acc = InternetChecksum.pseudoHeader(spec.source(), pseudoDst, len);
+            acc = InternetChecksum.pseudoHeader(spec.source(), pseudoDestination(destination, counters), len);
         }
         return InternetChecksum.fold(InternetChecksum.sum(dst, vrrpAt, len, acc));
     }

@@ -233,7 +233,7 @@ public final class AdvertValidator {
                 && !java.util.Arrays.equals(pseudoDst, policy.checksumGroup())
                 && InternetChecksum.fold(body + InternetChecksum.pseudoHeader(source, policy.checksumGroup(), len))
                         == 0) {
-            counters.checksumCompat(UnicastChecksumCompat.AUTO);
+            counters.switchToOldChecksum(policy.peers().isEmpty() ? null : policy.peers().getFirst().address());
             switchedToOldChecksum = true;
             return true;
         }

@@ -14,6 +14,10 @@ public final class PacketCounters {
     private long ahSequence;
     private boolean ahCycle;
     private UnicastChecksumCompat checksumCompat;
+    /** Where the last IPv4 advert went: the address keepalived's send buffer checksum was last computed for. */
+    private final byte[] lastDestination = new byte[4];
+    private boolean anySent;
+    private final byte[] frozenDestination = new byte[4];
 
     public PacketCounters(UnicastChecksumCompat checksumCompat) {
         this.checksumCompat = checksumCompat;
@@ -85,7 +89,37 @@ public final class PacketCounters {
         return checksumCompat;
     }
 
+    /** Sets the mode (config: NONE, NEVER or CONFIG); AUTO freezes the pseudo destination as a switch does. */
     public void checksumCompat(UnicastChecksumCompat compat) {
+        if (compat == UnicastChecksumCompat.AUTO && checksumCompat != UnicastChecksumCompat.AUTO) {
+            System.arraycopy(lastDestination, 0, frozenDestination, 0, 4);
+        }
         this.checksumCompat = compat;
+    }
+
+    /**
+     * The switch to old-style checksums on receipt of one. keepalived 2.2.7 marks itself AUTO (and then expects
+     * the group in received pseudo-headers) but its attempt to patch its own send buffer runs before the mode is
+     * set and does nothing: it keeps sending with the pseudo destination its buffer already had, the peer it
+     * last sent to (the first peer if it never sent), and stops following peer changes.
+     */
+    void switchToOldChecksum(byte[] firstPeer) {
+        if (anySent || firstPeer == null) {
+            System.arraycopy(lastDestination, 0, frozenDestination, 0, 4);
+        } else {
+            System.arraycopy(firstPeer, 0, frozenDestination, 0, 4);
+        }
+        checksumCompat = UnicastChecksumCompat.AUTO;
+    }
+
+    /** The pseudo-header destination keepalived's buffer keeps in AUTO mode. */
+    byte[] frozenDestination() {
+        return frozenDestination;
+    }
+
+    /** Called by the encoder for each IPv4 advert while the pseudo destination still follows the peers. */
+    void noteDestination(byte[] destination) {
+        System.arraycopy(destination, 0, lastDestination, 0, 4);
+        anySent = true;
     }
 }

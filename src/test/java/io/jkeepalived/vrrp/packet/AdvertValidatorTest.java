@@ -260,6 +260,28 @@ class AdvertValidatorTest {
     }
 
     @Test
+    void afterTheSwitchOnlyOldStyleIsAcceptedWhileWeKeepOurBuffersChecksum() {
+        var policy = V3.withUnicast(List.of(new UnicastPeer(PEER), new UnicastPeer(ip("10.99.0.13"))), false);
+        var spec = V3_SPEC.withUnicast(true, 255);
+        byte[] oldStyle = encode(spec, 100, ME, new PacketCounters(UnicastChecksumCompat.CONFIG));
+        byte[] newStyle = encode(spec, 100, ME, new PacketCounters());
+        var ours = new AdvertEncoder(AdvertSpec.v3(IpFamily.IPV4, 52, 1_000_000, VIPS, ME).withUnicast(true, 255));
+        ByteBuffer out = ByteBuffer.allocate(ours.length());
+        ours.encode(out, 0, 100, PEER, counters);
+        ours.encode(out, 0, 100, ip("10.99.0.13"), counters);
+        int lastPeerChecksum = Octets.u16(out, 26);
+
+        var validator = new AdvertValidator(policy, counters, stats);
+        assertThat(validator.check(ByteBuffer.wrap(oldStyle), 0, oldStyle.length, new Arrival(), true, null))
+                .isEqualTo(Verdict.ACCEPT);
+        assertThat(validator.check(ByteBuffer.wrap(newStyle), 0, newStyle.length, new Arrival(), true, null))
+                .isEqualTo(Verdict.CHECKSUM);
+        // keepalived 2.2.7's own buffer keeps the pseudo destination of the last peer, for every peer
+        ours.encode(out, 0, 100, PEER, counters);
+        assertThat(Octets.u16(out, 26)).isEqualTo(lastPeerChecksum);
+    }
+
+    @Test
     void destinationMustBeMulticastUnlessUnicast() {
         var policy = V3.withUnicast(List.of(new UnicastPeer(PEER)), false);
         checkCounted(policy, encode(V3_SPEC), Verdict.CAST_MISMATCH);

@@ -112,6 +112,93 @@ class KeepalivedInteropTest {
                 "(VI_1) ip address associated with VRID 58 not present in MASTER advert: 10.99.1.108");
     }
 
+    /**
+     * VRRPv3 unicast: keepalived accepts our checksums over the peer's address; on our first old-style one
+     * (keepalived ≤ 1.3.6: group address in the pseudo-header) it switches to expecting that style, so a new-style
+     * one is then refused; yet it goes on sending new-style checksums itself (its buffer patch is a no-op).
+     */
+    @Test
+    void unicastV3ChecksumsAndTheOldStyleSwitchWorkBothWays() throws Exception {
+        Packages.require("python3", "python3");
+        List<Netns> hosts = lab.hostsOnLan(2);
+        Path conf = lab.writeFile("keepalived.conf", """
+                global_defs {
+                    vrrp_version 3
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 58
+                    priority 80
+                    advert_int 1
+                    unicast_src_ip 10.99.1.1
+                    unicast_peer {
+                        10.99.1.2
+                    }
+                    virtual_ipaddress {
+                        10.99.1.108/24
+                    }
+                }
+                """);
+        Daemon keepalived = lab.keepalived(hosts.get(0), conf);
+        keepalived.waitForLine("Entering BACKUP STATE", WAIT);
+        var capture = hosts.get(1).capture("eth0", "ip proto 112");
+        List<byte[]> vips = List.of(ip("10.99.1.108"));
+        byte[] kaAddress = ip("10.99.1.1");
+        var spec = AdvertSpec.v3(IpFamily.IPV4, 58, 1_000_000, vips, ip("10.99.1.2")).withUnicast(true, 255);
+        var encoder = new AdvertEncoder(spec);
+        var counters = new PacketCounters();
+        StringBuilder packets = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            counters.nextAdvert();
+            counters.checksumCompat(i >= 3 && i < 7 ? UnicastChecksumCompat.CONFIG : UnicastChecksumCompat.NONE);
+            ByteBuffer b = ByteBuffer.allocate(encoder.length());
+            encoder.encode(b, 0, 100, kaAddress, counters);
+            packets.append(HexFormat.of().formatHex(b.array())).append('\n');
+        }
+        LabProcess sender = hosts.get(1).start("sender", "python3", lab.writeFile("send.py", SENDER).toString(),
+                "eth0", "1", lab.writeFile("adverts.hex", packets.toString()).toString());
+        keepalived.waitForLine("Setting unicast VRRPv3 checksum to old version", WAIT);
+        keepalived.waitForLine("Invalid VRRPv3 checksum", WAIT);
+        assertThat(sender.waitForExit(WAIT)).isZero();
+        assertThat(keepalived.process().count(Pattern.compile("Entering MASTER STATE|Invalid|invalid")))
+                .as(keepalived.process().tail(20)).isEqualTo(1);
+
+        keepalived.waitForLine("Entering MASTER STATE", WAIT);
+        Poll.until("an advert from keepalived as master", WAIT, () -> !theirAdverts(capture).isEmpty());
+        Path pcap = capture.stop();
+        List<Captured> theirs = PcapFrames.parse(Files.readAllBytes(pcap)).packets().stream()
+                .filter(p -> p.fromAddress(kaAddress)).toList();
+        var ourCounters = new PacketCounters();
+        var validator = new AdvertValidator(ReceivePolicy.multicast(IpFamily.IPV4, 3, 58, 1_000_000, vips)
+                .withUnicast(List.of(new UnicastPeer(kaAddress)), true), ourCounters, new ReceiveCounters());
+        Captured first = theirs.getFirst();
+        assertThat(validator.check(first.buffer(), 0, first.bytes().length, new Arrival(), true, null))
+                .isEqualTo(Verdict.ACCEPT);
+        assertThat(validator.switchedToOldChecksum()).as("keepalived still sends new-style").isFalse();
+
+        // and our encoder, switched the same way, sends exactly what keepalived sent
+        var mimic = new PacketCounters();
+        var kaSpec = AdvertSpec.v3(IpFamily.IPV4, 58, 1_000_000, vips, kaAddress).withUnicast(true, 255);
+        var kaEncoder = new AdvertEncoder(kaSpec);
+        ByteBuffer out = ByteBuffer.allocate(kaEncoder.length());
+        mimic.nextAdvert();
+        kaEncoder.encode(out, 0, 80, ip("10.99.1.2"), mimic);
+        mimic.switchToOldChecksum(ip("10.99.1.2"));
+        mimic.ipId(Octets.u16(first.buffer(), 4));
+        kaEncoder.encode(out, 0, 80, ip("10.99.1.2"), mimic);
+        assertThat(out.array()).isEqualTo(first.bytes());
+    }
+
+    private static List<Captured> theirAdverts(Capture capture) {
+        try {
+            return PcapFrames.parse(Files.readAllBytes(capture.pcap())).packets().stream()
+                    .filter(p -> p.fromAddress(ip("10.99.1.1"))).toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
     interface SpecFor {
         AdvertSpec spec(List<byte[]> vips, byte[] source);
     }
@@ -197,14 +284,7 @@ class KeepalivedInteropTest {
 
     /** Lets keepalived send a few adverts as master before the capture stops. */
     private static void awaitMasterAdverts(Capture capture) {
-        Poll.until("three adverts from keepalived as master", WAIT, () -> {
-            try {
-                return PcapFrames.parse(Files.readAllBytes(capture.pcap())).packets().stream()
-                        .filter(p -> p.fromAddress(ip("10.99.1.1"))).count() >= 3;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        Poll.until("three adverts from keepalived as master", WAIT, () -> theirAdverts(capture).size() >= 3);
     }
 
     private static byte[] encode(AdvertSpec spec, PacketCounters counters) {
