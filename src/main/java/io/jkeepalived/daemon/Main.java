@@ -1,18 +1,77 @@
 package io.jkeepalived.daemon;
 
-/** Entry point; the command line is keepalived 2.2's (see {@code Cli}). */
+import io.jkeepalived.config.ConfigLoader;
+import io.jkeepalived.config.LoadOptions;
+import io.jkeepalived.daemon.cli.Cli;
+import io.jkeepalived.daemon.cli.Options;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Entry point with keepalived 2.2.7's command line (see {@link Cli}), plus {@code demo} and the launcher's
+ * hidden {@code --aot-training DIR}. The -t path touches neither Logback nor threads: it is timed.
+ */
 public final class Main {
+    /** bin/jkeepalived passes its own $0 here, so messages name the command the operator typed. */
+    static final String ARGV0_ENV = "JKEEPALIVED_ARGV0";
+
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("-v") || args[0].equals("--version"))) {
-            System.err.println("jkeepalived v0.1.0");
-            return;
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            err.println("jkeepalived demo: VRRP is not implemented yet");
+            return 1;
         }
         if (args.length > 0 && args[0].equals("--aot-training")) {
-            return;
+            return aotTraining(args.length > 1 ? Path.of(args[1]) : Path.of("examples"));
         }
-        System.err.println("jkeepalived: not implemented yet");
-        System.exit(1);
+        String argv0 = System.getenv(ARGV0_ENV);
+        if (argv0 == null || argv0.isEmpty()) argv0 = "jkeepalived";
+        Cli.Outcome outcome = Cli.interpret(args, argv0);
+        out.print(outcome.out());
+        err.print(outcome.err());
+        out.flush();
+        err.flush();
+        return switch (outcome) {
+            case Cli.Exit e -> e.code();
+            case Cli.Run r -> runOptions(r, argv0, args, err);
+        };
+    }
+
+    private static int runOptions(Cli.Run r, String argv0, String[] args, PrintStream err) {
+        Options o = r.options();
+        if (o.configTest()) return ConfigTest.run(o, r.badArgument(), err);
+        if (!o.dontFork() && !Detach.isDetachedCopy() && Detach.wouldStart(o)) return Detach.start(o);
+        return new Daemon(o, argv0, args, new IdleLifecycle()).run();
+    }
+
+    /**
+     * The launcher's AOT cache training run: load every *.conf under {@code dir} quietly, and read a
+     * typical -t command line, so that the classes of the timed paths are in the cache.
+     */
+    static int aotTraining(Path dir) {
+        Cli.interpret(new String[] {"-t", "-f", dir.resolve("keepalived.conf").toString(), "-l", "-D"}, "jkeepalived");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".conf") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            return 0;
+        }
+        for (Path f : files) {
+            try {
+                ConfigLoader.load(LoadOptions.of(f), d -> d.format());
+            } catch (RuntimeException ignored) {
+                // training only: a parser bug here must not break the build
+            }
+        }
+        return 0;
     }
 }

@@ -1,0 +1,190 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.config.ConfigDump;
+import io.jkeepalived.config.ConfigError;
+import io.jkeepalived.config.ConfigLoader;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.LoadResult;
+import io.jkeepalived.daemon.cli.Cli;
+import io.jkeepalived.daemon.cli.Opt;
+import io.jkeepalived.daemon.cli.Options;
+import io.jkeepalived.daemon.cli.VersionText;
+import io.jkeepalived.daemon.log.LogSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The foreground daemon, keepalived_main's order: logging, start lines, configuration, "already running",
+ * pid files, then the runtime until a signal stops it. Exit statuses are keepalived 2.2.7's (reference
+ * §4.2): 0 stopped (or already running), 2 a configuration keepalived cannot run, 6 no configuration file.
+ */
+final class Daemon {
+    static final int EXIT_OK = 0;
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_NO_CONFIG = 6;
+
+    private final Options opts;
+    private final String argv0;
+    private final String[] argv;
+    private final Lifecycle runtime;
+    private final Path tmpDir;
+    private final long pid = ProcessHandle.current().pid();
+    private Logger log;
+    private final List<Path> pidFiles = new ArrayList<>();
+
+    Daemon(Options opts, String argv0, String[] argv, Lifecycle runtime) {
+        this.opts = opts;
+        this.argv0 = argv0;
+        this.argv = argv;
+        this.runtime = runtime;
+        String t = System.getenv("TMPDIR");
+        this.tmpDir = Path.of(t == null || t.isEmpty() ? "/tmp" : t);
+    }
+
+    int run() {
+        String problem = new LogSetup(opts.consoleLog(), opts.syslog(), opts.facility(), opts.logFile(),
+                opts.has(Opt.FLUSH_LOG_FILE), opts.logDetail() > 0, LogSetup.DEV_LOG).apply();
+        log = LoggerFactory.getLogger(Daemon.class);
+        try {
+            return runLogged(problem);
+        } finally {
+            LogSetup.shutdown();
+        }
+    }
+
+    private int runLogged(String logProblem) {
+        log.info("Starting {}", VersionText.VERSION_STRING);
+        if (logProblem != null) log.info(logProblem);
+        log.info("Running on {} (Java {})", VersionText.uname(), System.getProperty("java.version"));
+        CommandLineLog.lines(argv0, argv).forEach(log::info);
+        Cli.ignoredNotes(opts).forEach(log::info);
+
+        LoadResult r = load();
+        if (r.mainFileMissing()) return stopped(EXIT_NO_CONFIG);
+        if (r.missingParameter()) return EXIT_CONFIG;
+        if (r.worst().cannotRun()) {
+            return stopped(r.worst() == ConfigError.FILE_NOT_FOUND ? EXIT_NO_CONFIG : EXIT_CONFIG);
+        }
+        if (opts.has(Opt.DUMP_CONF)) ConfigDump.lines(r.config()).forEach(log::info);
+
+        pidFiles.add(opts.pidFile());
+        if (opts.runVrrp()) pidFiles.add(opts.vrrpPidFile());
+        if (opts.runCheckers()) pidFiles.add(opts.checkersPidFile());
+        if (PidFile.anyRunning(pidFiles, PidFile::isAlive, log::info)) {
+            log.info("daemon is already running");
+            return EXIT_OK;
+        }
+        for (Path f : pidFiles) {
+            try {
+                PidFile.write(f, pid);
+            } catch (IOException e) {
+                log.info("pidfile_write : Cannot open {} pidfile", f);
+                removePidFiles();
+                return stopped(EXIT_OK);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::removePidFiles, "pid-files"));
+
+        SignalEvents signals = new SignalEvents();
+        signals.install(opts.has(Opt.IGNORE_SIGINT));
+        runtime.start(r.config());
+        loop(signals);
+        log.info("Stopping");
+        runtime.stop();
+        removePidFiles();
+        return stopped(EXIT_OK);
+    }
+
+    private void loop(SignalEvents signals) {
+        while (true) {
+            SignalEvents.Kind k;
+            try {
+                k = signals.next(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (k == null) continue;
+            switch (k) {
+                case STOP -> {
+                    return;
+                }
+                case RELOAD -> reload();
+                case DATA -> dump("keepalived.data", runtime.data());
+                case STATS -> dump("keepalived.stats", runtime.stats());
+            }
+        }
+    }
+
+    /** SIGHUP: re-read; a configuration keepalived could not run leaves the running one in place. */
+    private void reload() {
+        log.info("Reloading");
+        LoadResult r = load();
+        if (r.mainFileMissing() || r.missingParameter() || r.worst().cannotRun()) {
+            log.info("Configuration errors - keeping the running configuration");
+            return;
+        }
+        if (opts.has(Opt.DUMP_CONF)) ConfigDump.lines(r.config()).forEach(log::info);
+        runtime.reload(r.config());
+    }
+
+    /** Loads the configuration, logging "Configuration file …" before its messages, as keepalived does. */
+    private LoadResult load() {
+        List<Diagnostic> seen = new ArrayList<>();
+        LoadResult r = ConfigLoader.load(ConfigTest.loadOptions(opts), seen::add);
+        if (!r.mainFileMissing()) log.info("Configuration file {}", opts.configFile());
+        for (Diagnostic d : seen) log.info(d.format());
+        return r;
+    }
+
+    /** keepalived writes these to a temporary file and renames it, so readers never see half a dump. */
+    private void dump(String name, String text) {
+        Path target = tmpDir.resolve(name);
+        try {
+            Path tmp = Files.createTempFile(tmpDir, name, ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.info("Can't open {} ({})", target, e.getMessage());
+        }
+    }
+
+    private int stopped(int code) {
+        if (opts.logDetail() > 0) {
+            log.info(cpuUsage());
+        }
+        log.info("Stopped {}", VersionText.VERSION_STRING);
+        return code;
+    }
+
+    /** keepalived's -D stop line, from /proc/self/stat's utime, stime, cutime, cstime (USER_HZ = 100). */
+    static String cpuUsage() {
+        long[] t = new long[4];
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            for (int i = 0; i < 4; i++) t[i] = Long.parseLong(f[11 + i]);
+        } catch (IOException | RuntimeException e) {
+            // leave zeros: the line is informational
+        }
+        return String.format("CPU usage (self/children) user: %s/%s system: %s/%s",
+                ticks(t[0]), ticks(t[2]), ticks(t[1]), ticks(t[3]));
+    }
+
+    private static String ticks(long t) {
+        return String.format("%d.%06d", t / 100, (t % 100) * 10_000);
+    }
+
+    /** Removes only files that still name this process (another daemon may have taken them over). */
+    private synchronized void removePidFiles() {
+        for (Path f : pidFiles) {
+            if (PidFile.read(f) == pid) PidFile.remove(f);
+        }
+    }
+}
