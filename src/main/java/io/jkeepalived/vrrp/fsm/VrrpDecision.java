@@ -31,14 +31,18 @@ public sealed interface VrrpDecision {
 
     /**
      * Add the VIPs, eVIPs, virtual routes and rules; with {@code acceptMode} false also install the
-     * no_accept drop rules (keepalived's accept-mode firewall handling).
+     * no_accept drop rules (keepalived's accept-mode firewall handling). Under {@code -D} the runtime logs
+     * keepalived's "(VI_1) setting VIPs." (and "setting E-VIPs.", "setting Virtual Routes", …) as it goes.
      */
     record AddVips(boolean acceptMode) implements VrrpDecision {
     }
 
     /**
-     * Remove what {@link AddVips} added. Also drops any gratuitous ARP burst still waiting
-     * (keepalived clears its delayed ARP queue and only sends while the VIPs are set).
+     * Remove what {@link AddVips} added ("(VI_1) removing VIPs." under {@code -D}). Also drops any
+     * gratuitous ARP burst still waiting (keepalived clears its delayed ARP queue and only sends while the
+     * VIPs are set). The first one, at {@link VrrpEvent.Start}, is keepalived's start-up cleanup of
+     * addresses left behind by an earlier run: errors are ignored, and it is skipped when the interface
+     * did not exist yet.
      */
     record RemoveVips(boolean acceptMode) implements VrrpDecision {
     }

@@ -109,36 +109,40 @@ public final class VrrpMachine {
         }
     }
 
-    // ---- start-up (vrrp_scheduler.c vrrp_init_state) ----
+    // ---- start-up (vrrp.c vrrp_complete_init, vrrp_restore_interfaces_startup; vrrp_scheduler.c vrrp_init_state) ----
 
     private void start(long startupDelayNanos) {
         if (state != VrrpState.INIT) return;
         if (startupDelayNanos > 0) startupDelayEnds = now + startupDelayNanos;
         boolean faulted = faulted();
-        boolean up = !faulted && pendingTrackers == 0;
-        if (up && spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
+        if (faulted) {
+            // The cause ("(VI_1): entering FAULT state (interface eth0 down)") is the tracking code's line.
+            log(tag + " entering FAULT state");
+            enter(VrrpState.FAULT, TransitionReason.STARTUP);
+            notifyState();
+        }
+        // Addresses left over from an earlier run are removed whatever the state (forced, errors ignored).
+        out.add(new RemoveVips(spec.accept()));
+        masterDownNanos = masterDownNanos();
+        if (faulted) {
+            deadline = NO_DEADLINE;
+        } else if (pendingTrackers > 0) {
+            // waiting for a weight-0 script's first result: FAULT without a notify
+            log(tag + " Entering FAULT STATE (init)");
+            enter(VrrpState.FAULT, TransitionReason.STARTUP);
+            deadline = NO_DEADLINE;
+        } else if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
             // keepalived logs nothing here: the owner passes through BACKUP and times out after 1 µs.
             nextMasterReason = TransitionReason.PREEMPTED;
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             masterDownNanos = OWNER_START_NANOS;
             deadline = backupDeadline();
-            return;
-        }
-        masterDownNanos = masterDownNanos();
-        nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
-        if (up) {
+        } else {
+            nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
             log(tag + " Entering BACKUP STATE (init)");
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             notifyState();
             deadline = backupDeadline();
-        } else {
-            // A failed tracker or a down interface was already reported at start-up by the tracking code
-            // ("entering FAULT state (…)"); only waiting for a first script result logs "(init)" here,
-            // and that alone sends no FAULT notify.
-            if (!faulted) log(tag + " Entering FAULT STATE (init)");
-            enter(VrrpState.FAULT, TransitionReason.STARTUP);
-            if (faulted) notifyState();
-            deadline = NO_DEADLINE;
         }
     }
 

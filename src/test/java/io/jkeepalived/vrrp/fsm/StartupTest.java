@@ -10,6 +10,7 @@ import io.jkeepalived.vrrp.fsm.VrrpDecision.AddVips;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.ArmTimer;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.Log;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.Notify;
+import io.jkeepalived.vrrp.fsm.VrrpDecision.RemoveVips;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendGratuitousArps;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.StateChanged;
@@ -24,6 +25,7 @@ class StartupTest {
         Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(100));
         // v2: 3 × 1 s + (256 − 100)/256 s = 3.609375 s
         assertThat(t.start()).containsExactly(
+                new RemoveVips(true),
                 new Log("(VI_1) Entering BACKUP STATE (init)"),
                 new StateChanged(VrrpState.INIT, VrrpState.BACKUP, TransitionReason.STARTUP),
                 new Notify(VrrpState.BACKUP, 100),
@@ -84,7 +86,9 @@ class StartupTest {
         Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(255).initialMaster(true));
         var start = t.start();
         assertThat(logs(start)).isEmpty();
-        assertThat(start).contains(new ArmTimer(T0 + MICRO));
+        assertThat(start).containsExactly(new RemoveVips(true),
+                new StateChanged(VrrpState.INIT, VrrpState.BACKUP, TransitionReason.STARTUP),
+                new ArmTimer(T0 + MICRO));
         var up = t.advanceTo(T0 + MICRO);
         assertThat(logs(up)).containsExactly("(VI_1) Entering MASTER STATE");
         assertThat(up.get(0)).isEqualTo(
@@ -105,8 +109,10 @@ class StartupTest {
         Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51));
         assertThat(t.send(VrrpEvent.INTERFACE_DOWN)).isEmpty();
         assertThat(t.start()).containsExactly(
+                new Log("(VI_1) entering FAULT state"),
                 new StateChanged(VrrpState.INIT, VrrpState.FAULT, TransitionReason.STARTUP),
-                new Notify(VrrpState.FAULT, 100));
+                new Notify(VrrpState.FAULT, 100),
+                new RemoveVips(true));
         assertThat(t.timer).isEqualTo(VrrpMachine.NO_DEADLINE);
     }
 
@@ -115,6 +121,7 @@ class StartupTest {
         Timeline t = Timeline.of(InstanceSpec.builder("VI_1", 51));
         t.send(new VrrpEvent.TrackingChanged(0, 0, 1));
         assertThat(t.start()).containsExactly(
+                new RemoveVips(true),
                 new Log("(VI_1) Entering FAULT STATE (init)"),
                 new StateChanged(VrrpState.INIT, VrrpState.FAULT, TransitionReason.STARTUP));
         t.advance(Duration.ofSeconds(2));
