@@ -47,6 +47,7 @@ public record Endpoint(InetAddress address, int port) {
                 continue;
             }
             if (mapped && i == 6) {
+                if (sb.charAt(sb.length() - 1) != ':') sb.append(':');
                 sb.append(b[12] & 0xff).append('.').append(b[13] & 0xff).append('.').append(b[14] & 0xff).append('.').append(b[15] & 0xff);
                 break;
             }

@@ -62,7 +62,7 @@ final class CheckerTables {
         if (connection) {
             b.simple(kw("connect_ip", 1, 1, IP), (ctx, t, a) -> {
                 Conn co = conn.apply(t);
-                InetAddress ip = InetText.parse(a.word(1));
+                InetAddress ip = InetText.parseHead(a.word(1));
                 // as keepalived, a bad or mismatched address leaves the destination without a family
                 if (ip == null) {
                     ctx.error(ConfigError.GENERAL_ERROR, "Invalid connect_ip address " + a.word(1) + " - ignoring");
@@ -84,7 +84,7 @@ final class CheckerTables {
             });
             b.simple(kw("bindto", 1, 1, IP), (ctx, t, a) -> {
                 Conn co = conn.apply(t);
-                InetAddress ip = InetText.parse(a.word(1));
+                InetAddress ip = InetText.parseHead(a.word(1));
                 if (ip == null) {
                     ctx.error(ConfigError.GENERAL_ERROR, "Invalid bindto address " + a.word(1) + " - ignoring");
                     co.bindTo = null;
@@ -228,7 +228,8 @@ final class CheckerTables {
                 return;
             }
             String n = a.word(1);
-            boolean bad = n.startsWith(".") && n.length() > 1 || n.contains("..");
+            // keepalived's label scan also looks at the second character, so "a.b" is refused too (2.2.7 quirk)
+            boolean bad = n.startsWith(".") && n.length() > 1 || n.length() > 1 && n.charAt(1) == '.' || n.contains("..");
             if (bad) ctx.error(ConfigError.GENERAL_ERROR, "DNS_CHECK name '" + n + "' has empty label - ignoring");
             else c.dnsName = n;
         });
