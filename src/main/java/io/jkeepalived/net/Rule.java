@@ -1,0 +1,20 @@
+package io.jkeepalived.net;
+
+import java.net.InetAddress;
+
+/**
+ * A policy-routing rule (fib_rule_hdr and FRA_*), for keepalived's virtual_rules / static_rules.
+ *
+ * @param priority  FRA_PRIORITY, or -1 for none (the kernel picks)
+ * @param table     FRA_TABLE (for action FR_ACT_TO_TBL)
+ * @param action    FR_ACT_* (1 to table)
+ * @param source    FRA_SRC or null, with sourceLength
+ * @param destination FRA_DST or null, with destinationLength
+ * @param fwmark    FRA_FWMARK or 0, with fwmask (0: none)
+ * @param inIfName  FRA_IIFNAME or null
+ * @param outIfName FRA_OIFNAME or null
+ */
+public record Rule(IpFamily family, int priority, int table, int action, InetAddress source, int sourceLength,
+                   InetAddress destination, int destinationLength, int fwmark, int fwmask, String inIfName,
+                   String outIfName) {
+}
