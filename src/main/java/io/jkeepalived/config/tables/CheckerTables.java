@@ -5,9 +5,7 @@ import static io.jkeepalived.config.tables.LvsWords.*;
 
 import io.jkeepalived.config.ConfigError;
 import io.jkeepalived.config.model.DnsCheck;
-import io.jkeepalived.config.parse.Args;
 import io.jkeepalived.config.parse.Block;
-import io.jkeepalived.config.parse.Numbers;
 import io.jkeepalived.config.parse.ParseContext;
 import io.jkeepalived.config.tables.CheckerBuilder.Conn;
 import io.jkeepalived.config.tables.CheckerBuilder.Kind;
@@ -19,13 +17,13 @@ import java.util.function.Function;
 /**
  * The checker blocks of a real_server (check_api.c install_checkers_keyword and check_*.c): their
  * keywords, and their end handlers, which may drop the checker with an error.
- * HTTP_GET and SSL_GET are in {@link HttpCheckTable}.
+ * HTTP_GET and SSL_GET are in {@link HttpCheckTable}; MISC, FILE and BFD in {@link LocalCheckTables}.
  */
 final class CheckerTables {
     private CheckerTables() {}
 
     static void install(Block<RsBuilder> rs) {
-        checker(rs, Kind.MISC_CHECK, misc(), CheckerTables::endMisc);
+        checker(rs, Kind.MISC_CHECK, LocalCheckTables.misc(), LocalCheckTables::endMisc);
         checker(rs, Kind.SMTP_CHECK, smtp(), CheckerTables::endSmtp);
         checker(rs, Kind.TCP_CHECK, connecting("TCP_CHECK"), CheckerTables::endConn);
         checker(rs, Kind.PING_CHECK, connecting("PING_CHECK"), CheckerTables::endConn);
@@ -33,8 +31,8 @@ final class CheckerTables {
         checker(rs, Kind.HTTP_GET, HttpCheckTable.block("HTTP_GET"), HttpCheckTable::end);
         checker(rs, Kind.SSL_GET, HttpCheckTable.block("SSL_GET"), HttpCheckTable::end);
         checker(rs, Kind.DNS_CHECK, dns(), CheckerTables::endDns);
-        checker(rs, Kind.FILE_CHECK, file(), CheckerTables::endFile);
-        checker(rs, Kind.BFD_CHECK, bfd(), CheckerTables::endBfd);
+        checker(rs, Kind.FILE_CHECK, LocalCheckTables.file(), LocalCheckTables::endFile);
+        checker(rs, Kind.BFD_CHECK, LocalCheckTables.bfd(), LocalCheckTables::endBfd);
     }
 
     private static void checker(Block<RsBuilder> rs, Kind kind, Block<CheckerBuilder> body,
@@ -244,53 +242,6 @@ final class CheckerTables {
         if (c.dnsName == null) c.dnsName = "";
     }
 
-    private static Block<CheckerBuilder> misc() {
-        Block<CheckerBuilder> b = new Block<>("MISC_CHECK");
-        commonOf(b, false);
-        b.simple(kw("misc_path", 1, Integer.MAX_VALUE, SCRIPT), (ctx, c, a) -> {
-            if (!c.dropped && a.has(1)) c.script = command(a);
-        });
-        b.simple(kw("misc_timeout", 1, 1, UNSIGNED).range("0..4294").defaultValue("delay_loop"), (ctx, c, a) -> {
-            if (c.dropped) return;
-            Long v = unsigned(ctx, a, 0, UINT_MAX / 1_000_000);
-            if (v == null) ctx.error(ConfigError.GENERAL_ERROR, "Invalid misc_timeout value '" + a.word(1) + "'");
-            else c.miscTimeoutMicros = v * 1_000_000;
-        });
-        b.simple(kw("misc_dynamic", 0, 0, NONE), (ctx, c, a) -> {
-            if (!c.dropped) c.miscDynamic = true;
-        });
-        b.simple(kw("user", 1, 2, STRING).range("USER [GROUP]"), (ctx, c, a) -> {
-            if (c.dropped) return;
-            String cmd = c.script == null ? "(null)" : cmdStr(c.script);
-            if (!a.has(1)) {
-                ctx.error(ConfigError.GENERAL_ERROR, "No user specified for misc checker script " + cmd);
-                return;
-            }
-            String group = a.has(2) ? a.word(2) : null;
-            if (!SystemAccounts.current.userExists(a.word(1)) || group != null && !SystemAccounts.current.groupExists(group)) {
-                ctx.error(ConfigError.GENERAL_ERROR, "Failed to set uid/gid for misc checker script " + cmd + " - removing");
-                c.dropped = true;
-                return;
-            }
-            c.user = a.word(1);
-            c.group = group;
-        });
-        return b;
-    }
-
-    private static void endMisc(ParseContext ctx, CheckerBuilder c) {
-        if (c.dropped) return;
-        if (c.script == null) {
-            ctx.error(ConfigError.GENERAL_ERROR, "No script path has been specified for MISC_CHECKER - skipping");
-            c.dropped = true;
-            return;
-        }
-        if (c.user == null) {
-            LvsPart.scriptUses(ctx).add(new ScriptUses.Use(ctx.current().file(), ctx.current().line(),
-                    "misc script " + cmdStr(c.script), () -> c.dropped = true, true));
-        }
-    }
-
     private static Block<CheckerBuilder> udp() {
         Block<CheckerBuilder> b = new Block<>("UDP_CHECK");
         commonOf(b, true);
@@ -336,84 +287,5 @@ final class CheckerTables {
             ctx.error(ConfigError.GENERAL_ERROR, "UDP_CHECK min_reply length " + c.minReplyLength + " > max_reply_length "
                     + c.maxReplyLength + " - will always fail");
         }
-    }
-
-    private static Block<CheckerBuilder> file() {
-        Block<CheckerBuilder> b = new Block<>("FILE_CHECK");
-        b.simple(kw("track_file", 1, 1, STRING), (ctx, c, a) -> {
-            String n = a.word(1);
-            if (!TrackerNames.hasTrackFile(ctx, n)) ctx.error(ConfigError.GENERAL_ERROR, "track_file " + n + " not found");
-            else c.trackFile = n;
-        });
-        b.simple(kw("weight", 1, 2, INT).range("-2147483647..2147483647 [reverse|noreverse]").defaultValue("track_file's"), (ctx, c, a) -> {
-            if (!a.has(1)) {
-                ctx.error(ConfigError.GENERAL_ERROR, "track file weight missing");
-                return;
-            }
-            Long w = Numbers.readInt(ctx, a.word(1), -INT32_MAX, INT32_MAX);
-            if (w == null) {
-                ctx.error(ConfigError.GENERAL_ERROR, "weight for track file must be in [-2147483647..2147483647] inclusive. Ignoring...");
-                return;
-            }
-            boolean reverse = false;
-            if (a.has(2)) {
-                switch (a.word(2)) {
-                    case "reverse" -> reverse = true;
-                    case "noreverse" -> reverse = false;
-                    default -> {
-                        ctx.error(ConfigError.GENERAL_ERROR, "unknown track file weight option " + a.word(2) + " - ignoring");
-                        return;
-                    }
-                }
-            }
-            c.fileWeight = w.intValue();
-            c.fileReverse = reverse;
-        });
-        return b;
-    }
-
-    private static void endFile(ParseContext ctx, CheckerBuilder c) {
-        if (c.trackFile == null) {
-            ctx.error(ConfigError.GENERAL_ERROR, "FILE_CHECK has no track_file specified - ignoring");
-            c.dropped = true;
-        }
-    }
-
-    private static Block<CheckerBuilder> bfd() {
-        Block<CheckerBuilder> b = new Block<>("BFD_CHECK");
-        b.simple(kw("name", 1, 1, STRING), (ctx, c, a) -> {
-            if (c.dropped) return;
-            String who = "(" + c.rs.address.trio(c.rs.vs.protocol) + ")";
-            String n = a.has(1) ? a.word(1) : null;
-            String err = null;
-            if (a.size() != 2) err = who + " BFD_CHECK - No or too many names specified - skipping checker";
-            else if (!TrackerNames.hasBfd(ctx, n)) err = who + " BFD_CHECK - BFD " + n + " not configured";
-            else if (c.bfdName != null) err = who + " BFD_CHECK - BFD " + n + " already specified as " + c.bfdName;
-            else if (n.length() >= 32) err = who + " BFD_CHECK - BFD name " + n + " too long";
-            else if (c.rs.bfds.contains(n)) err = who + " BFD_CHECK - RS already monitoring " + n;
-            if (err != null) {
-                ctx.error(ConfigError.GENERAL_ERROR, err);
-                c.dropped = true;
-                return;
-            }
-            c.bfdName = n;
-        });
-        b.simple(kw("alpha", 0, 1, BOOL), (ctx, c, a) -> {
-            if (c.dropped) return;
-            Boolean v = bool(ctx, a, "alpha");
-            if (v != null) c.alpha = v;
-        });
-        return b;
-    }
-
-    private static void endBfd(ParseContext ctx, CheckerBuilder c) {
-        if (c.dropped) return;
-        if (c.bfdName == null) {
-            ctx.error(ConfigError.GENERAL_ERROR, "(" + c.rs.address.trio(c.rs.vs.protocol)
-                    + ") No name has been specified for BFD_CHECKER - skipping");
-            c.dropped = true;
-            return;
-        }
-        c.rs.bfds.add(c.bfdName);
     }
 }
