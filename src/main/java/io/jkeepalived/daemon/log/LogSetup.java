@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * @param syslog      not {@code -G}: the local syslog socket
  * @param facility    {@code -S}
  * @param logFile     {@code -g FILE}, or null
- * @param flushFile   {@code --flush-log-file}
+ * @param flushFile   {@code --flush-log-file} (lines are always flushed; kept for the record)
  * @param detail      {@code -D}: DEBUG events are shown too
  * @param socketPath  normally /dev/log
  */
@@ -42,8 +42,8 @@ public record LogSetup(boolean console, boolean syslog, int facility, Path logFi
             try {
                 OutputStream out = Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.WRITE);
-                add(ctx, root, new StreamAppender(new java.io.BufferedOutputStream(out), StreamAppender.Style.FILE,
-                        flushFile));
+                // every line is flushed, --flush-log-file or not: an operator tailing the file sees it at once
+                add(ctx, root, new StreamAppender(out, StreamAppender.Style.FILE, true));
             } catch (IOException | RuntimeException e) {
                 problem = "Unable to open log file " + logFile + ": " + e.getMessage();
             }
