@@ -72,6 +72,7 @@ final class Daemon {
         }
         if (opts.has(Opt.DUMP_CONF)) ConfigDump.lines(r.config()).forEach(log::info);
 
+        boolean madePidDir = opts.usePidDir() && makePidDir();
         pidFiles.add(opts.pidFile());
         if (opts.runVrrp()) pidFiles.add(opts.vrrpPidFile());
         if (opts.runCheckers()) pidFiles.add(opts.checkersPidFile());
@@ -97,6 +98,7 @@ final class Daemon {
         log.info("Stopping");
         runtime.stop();
         removePidFiles();
+        if (madePidDir) removePidDir();
         return stopped(EXIT_OK);
     }
 
@@ -179,6 +181,28 @@ final class Daemon {
 
     private static String ticks(long t) {
         return String.format("%d.%06d", t / 100, (t % 100) * 10_000);
+    }
+
+    /** keepalived's create_pid_dir: /run/keepalived, mode 0755, for a daemon in a network namespace. */
+    private boolean makePidDir() {
+        Path d = Path.of(Options.PID_DIR);
+        if (Files.isDirectory(d)) return true;
+        try {
+            Files.createDirectories(d);
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            log.info("Unable to create directory {}", d);
+            return false;
+        }
+    }
+
+    private static void removePidDir() {
+        try {
+            Files.deleteIfExists(Path.of(Options.PID_DIR));
+        } catch (IOException e) {
+            // not empty or busy: another daemon's files are there, as keepalived leaves it too
+        }
     }
 
     /** Removes only files that still name this process (another daemon may have taken them over). */

@@ -37,24 +37,25 @@ final class Detach {
         return !PidFile.anyRunning(files, PidFile::isAlive, m -> {});
     }
 
-    /** Starts the background copy; returns 0 once its pid file names it, else its exit status. */
-    static int start(Options o) {
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        String java = info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String[] args = info.arguments().orElse(null);
-        if (args == null) {
+    /**
+     * Starts the background copy, inside namespace {@code ns} when not null; returns 0 once its pid file
+     * names it, else its exit status.
+     */
+    static int start(Options o, String ns) {
+        List<String> self = Relaunch.selfCommand();
+        if (self == null) {
             System.err.println("jkeepalived: cannot read this process's command line to detach; use -n");
             return 1;
         }
         List<String> cmd = new ArrayList<>();
         cmd.add("setsid");
-        cmd.add(java);
-        cmd.addAll(List.of(args));
+        cmd.addAll(ns == null ? self : Relaunch.inNamespace(ns, self));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put(MARKER, "1");
+        if (ns != null) pb.environment().put(Relaunch.NETNS_MARKER, ns);
         Process child;
         try {
             child = pb.start();

@@ -49,7 +49,18 @@ public final class Main {
     private static int runOptions(Cli.Run r, String argv0, String[] args, PrintStream err) {
         Options o = r.options();
         if (o.configTest()) return ConfigTest.run(o, r.badArgument(), err);
-        if (!o.dontFork() && !Detach.isDetachedCopy() && Detach.wouldStart(o)) return Detach.start(o);
+        String ns = o.namespace();
+        if (Relaunch.namespaceNeeded(ns)) {
+            // the checks before detaching would judge interfaces in the wrong namespace: the copy does them
+            if (!o.dontFork() && !Detach.isDetachedCopy()) return Detach.start(o, ns);
+            List<String> self = Relaunch.selfCommand();
+            if (self == null) {
+                err.println("jkeepalived: cannot read this process's command line to enter namespace " + ns);
+                return 1;
+            }
+            return Relaunch.foregroundInNamespace(ns, self);
+        }
+        if (!o.dontFork() && !Detach.isDetachedCopy() && Detach.wouldStart(o)) return Detach.start(o, null);
         return new Daemon(o, argv0, args, new IdleLifecycle()).run();
     }
 

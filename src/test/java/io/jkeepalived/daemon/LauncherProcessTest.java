@@ -186,4 +186,26 @@ class LauncherProcessTest {
         await("pid files removed", () -> !Files.exists(dir.resolve("k.pid")) && !Files.exists(dir.resolve("kv.pid")));
         await("stop logged", () -> read(logFile).contains("Stopped Keepalived"));
     }
+
+    @Test
+    void namespaceOptionRunsTheDaemonInsideThatNamespace() throws Exception {
+        String ns = "jkt-" + ProcessHandle.current().pid() + "-1";
+        assertThat(new ProcessBuilder("ip", "netns", "add", ns).inheritIO().start().waitFor()).isZero();
+        try {
+            Ran r = run(daemonArgs(emptyConfig(), "-s", ns));
+            assertThat(r.code()).isZero();
+            long jvm = PidFile.read(dir.resolve("k.pid"));
+            started.add(jvm);
+            Path inside = Files.readSymbolicLink(Path.of("/proc", Long.toString(jvm), "ns", "net"));
+            Path here = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
+            assertThat(inside).isNotEqualTo(here);
+            ProcessHandle h = ProcessHandle.of(jvm).orElseThrow();
+            new ProcessBuilder("kill", "-TERM", Long.toString(jvm)).start().waitFor();
+            await("exit", () -> !h.isAlive());
+            await("pid file removed", () -> !Files.exists(dir.resolve("k.pid")));
+        } finally {
+            for (long pid : started) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            new ProcessBuilder("ip", "netns", "del", ns).inheritIO().start().waitFor();
+        }
+    }
 }

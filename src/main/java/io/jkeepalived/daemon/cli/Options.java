@@ -23,10 +23,15 @@ public record Options(Set<Opt> given, Map<Opt, String> values, int logDetail, in
                       List<String> nonOptions) {
 
     public static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
+    /**
+     * keepalived 2.2.7's pid files (keepalived/include/pidfile.h; measured: Debian's writes /run/vrrp.pid,
+     * not the /run/keepalived_vrrp.pid older documents name). In a network namespace they move to
+     * {@link #PID_DIR} (use_pid_dir).
+     */
     public static final String DEFAULT_PID = "/run/keepalived.pid";
-    public static final String DEFAULT_VRRP_PID = "/run/keepalived_vrrp.pid";
-    public static final String DEFAULT_CHECKERS_PID = "/run/keepalived_checkers.pid";
-    public static final String DEFAULT_BFD_PID = "/run/keepalived_bfd.pid";
+    public static final String DEFAULT_VRRP_PID = "/run/vrrp.pid";
+    public static final String DEFAULT_CHECKERS_PID = "/run/checkers.pid";
+    public static final String PID_DIR = "/run/keepalived/";
     public static final String DEFAULT_LOG_FILE = "/tmp/keepalived.log";
     /** syslog(3) LOG_DAEMON, keepalived's default facility. */
     public static final int LOG_DAEMON = 3;
@@ -59,15 +64,25 @@ public record Options(Set<Opt> given, Map<Opt, String> values, int logDetail, in
     }
 
     public Path pidFile() {
-        return Path.of(valueOr(Opt.PID, DEFAULT_PID));
+        return Path.of(valueOr(Opt.PID, usePidDir() ? PID_DIR + "keepalived.pid" : DEFAULT_PID));
     }
 
     public Path vrrpPidFile() {
-        return Path.of(valueOr(Opt.VRRP_PID, DEFAULT_VRRP_PID));
+        return Path.of(valueOr(Opt.VRRP_PID, usePidDir() ? PID_DIR + "vrrp.pid" : DEFAULT_VRRP_PID));
     }
 
     public Path checkersPidFile() {
-        return Path.of(valueOr(Opt.CHECKERS_PID, DEFAULT_CHECKERS_PID));
+        return Path.of(valueOr(Opt.CHECKERS_PID, usePidDir() ? PID_DIR + "checkers.pid" : DEFAULT_CHECKERS_PID));
+    }
+
+    /** keepalived keeps the pid files of a daemon in a network namespace under /run/keepalived/. */
+    public boolean usePidDir() {
+        return has(Opt.NAMESPACE);
+    }
+
+    /** {@code -s NAME}, or null. */
+    public String namespace() {
+        return values.get(Opt.NAMESPACE);
     }
 
     public boolean configTest() {

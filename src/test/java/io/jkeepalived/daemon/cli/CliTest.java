@@ -113,12 +113,22 @@ class CliTest {
         Options o = options();
         assertThat(o.configFile()).isEqualTo(Path.of("/etc/keepalived/keepalived.conf"));
         assertThat(o.pidFile()).isEqualTo(Path.of("/run/keepalived.pid"));
-        assertThat(o.vrrpPidFile()).isEqualTo(Path.of("/run/keepalived_vrrp.pid"));
-        assertThat(o.checkersPidFile()).isEqualTo(Path.of("/run/keepalived_checkers.pid"));
+        assertThat(o.vrrpPidFile()).isEqualTo(Path.of("/run/vrrp.pid"));
+        assertThat(o.checkersPidFile()).isEqualTo(Path.of("/run/checkers.pid"));
         assertThat(o.logFile()).isNull();
         assertThat(o.syslog()).isTrue();
         assertThat(o.runVrrp()).isTrue();
         assertThat(o.runCheckers()).isTrue();
+    }
+
+    @Test
+    void aNamespaceMovesTheDefaultPidFilesUnderRunKeepalived() {
+        Options o = options("-s", "blue");
+        assertThat(o.namespace()).isEqualTo("blue");
+        assertThat(o.pidFile()).isEqualTo(Path.of("/run/keepalived/keepalived.pid"));
+        assertThat(o.vrrpPidFile()).isEqualTo(Path.of("/run/keepalived/vrrp.pid"));
+        assertThat(o.checkersPidFile()).isEqualTo(Path.of("/run/keepalived/checkers.pid"));
+        assertThat(options("-s", "blue", "-p", "/x.pid").pidFile()).isEqualTo(Path.of("/x.pid"));
     }
 
     @Test
