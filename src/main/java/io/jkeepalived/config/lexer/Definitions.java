@@ -208,6 +208,7 @@ final class Definitions {
         Cursor multilinePtr = x.multiline;
         Cursor nextPtr = null;
         int count = 0;
+        int lenUsed = buf.length();
         x.replaced = false;
         while ((cur = buf.indexOf('$', cur)) >= 0 && cur + 1 < buf.length()) {
             Ref ref = find(buf, cur);
@@ -234,13 +235,23 @@ final class Definitions {
             } else {
                 repl = value;
             }
-            int newLen = buf.length() - (ref.end() - cur) + repl.length();
-            if (newLen >= maxLen || ++count > MAX_SUBSTITUTIONS) {
+            int span = ref.end() - cur;
+            int len = repl.length();
+            if (lenUsed + len - span >= maxLen || ++count > MAX_SUBSTITUTIONS) {
                 // keepalived only logs "Parameter substitution on line ... would exceed maximum line length"
                 x.text = buf;
                 return;
             }
-            buf = buf.substring(0, cur) + repl + buf.substring(ref.end());
+            char after = at(buf, ref.end());
+            if (def.params != null && len < span && after != '\0') {
+                // keepalived shortens a "${_RANDOM a b}" by moving only the reference's own text: the
+                // character after it follows the value, then the rest of the reference, then the line
+                buf = buf.substring(0, cur) + repl + after + buf.substring(cur + len + 1, ref.end())
+                        + buf.substring(ref.end());
+            } else {
+                buf = buf.substring(0, cur) + repl + buf.substring(ref.end());
+            }
+            lenUsed += len - span;
             if (at(value, blanks(value, 0)) == '~') break;
         }
         x.text = buf;

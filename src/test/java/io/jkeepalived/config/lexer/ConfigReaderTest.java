@@ -99,4 +99,38 @@ class ConfigReaderTest {
         Lexed l = Lexed.text(dir, "router_id h\u00f4te-\u4e2d\n");
         assertThat(l.words()).containsExactly("1: router_id h\u00f4te-\u4e2d");
     }
+
+    @Test
+    void atIdKeepsALineOnlyOnTheMatchingHost() {
+        Lexed l = Lexed.text(dir, "@host1 a\n@other b\n@^other c\n@^host1 d\n@host1\n@host1\tx y\n@ e\n@^ f\n");
+        assertThat(l.words()).containsExactly("1: a", "3: c", "6: x y", "8: f");
+        assertThat(l.diagnostics).isEmpty();
+    }
+
+    @Test
+    void atIdIsCheckedAgainOnWhatFollowsABrace() {
+        Lexed l = Lexed.text(dir, "w1 { @host1 w2 } w3\nw4 {@other w5\n");
+        assertThat(l.words()).containsExactly("1: w1", "1: {", "1: w2", "1: }", "1: w3", "2: w4", "2: {");
+    }
+
+    @Test
+    void configIdComesFromTheOptions() {
+        Path main = Lexed.write(dir, "keepalived.conf", "@lb2 a\n@host1 b\n");
+        Lexed l = Lexed.read(io.jkeepalived.config.LoadOptions.of(main).withConfigId("lb2"));
+        assertThat(l.words()).containsExactly("1: a");
+    }
+
+    @Test
+    void positionFollowsTheLastLineReturned() {
+        Lexed l = Lexed.text(dir, "a\n\nb\n");
+        assertThat(l.reader.currentLine()).isZero(); // every file done
+        Path main = Lexed.write(dir, "k2.conf", "a\n\nb\n");
+        ConfigReader r = new ConfigReader(io.jkeepalived.config.LoadOptions.of(main), new io.jkeepalived.config.Diagnostics());
+        r.next();
+        assertThat(r.currentLine()).isEqualTo(1);
+        r.next();
+        assertThat(r.currentLine()).isEqualTo(3);
+        assertThat(r.currentFile()).isEqualTo(main.toString());
+        assertThat(r.next()).isNull();
+    }
 }
