@@ -86,7 +86,10 @@ public sealed interface VrrpDecision {
     record NotifyMasterRxLowerPri(int priority) implements VrrpDecision {
     }
 
-    /** notify_priority_changes: FIFO MASTER_PRIORITY / BACKUP_PRIORITY event. */
+    /**
+     * notify_priority_changes: the FIFO's priority event, MASTER_PRIORITY when {@code state} is MASTER and
+     * BACKUP_PRIORITY otherwise (vrrp_notify.c send_instance_priority_notifies).
+     */
     record NotifyPriorityChanged(VrrpState state, int priority) implements VrrpDecision {
         public NotifyPriorityChanged {
             Objects.requireNonNull(state, "state");
