@@ -2,11 +2,7 @@ package io.jkeepalived.config;
 
 import io.jkeepalived.config.lexer.ConfigReader;
 import io.jkeepalived.config.model.KeepalivedConfig;
-import io.jkeepalived.config.parse.KeywordParser;
-import io.jkeepalived.config.parse.MissingParameterException;
-import io.jkeepalived.config.parse.ParseContext;
-import io.jkeepalived.config.tables.RootBuilder;
-import io.jkeepalived.config.tables.RootTable;
+import io.jkeepalived.config.tables.ProcessPasses;
 import java.util.function.Consumer;
 
 /** Reads keepalived.conf: lexer → keyword tables → model, collecting diagnostics on the way. */
@@ -24,14 +20,10 @@ public final class ConfigLoader {
         if (reader.mainFileMissing()) {
             return new LoadResult(null, diags.list(), diags.worst(), false, true);
         }
-        ParseContext ctx = new ParseContext(diags, opts.interfaceExists());
-        RootBuilder root = new RootBuilder();
-        try {
-            new KeywordParser(reader, ctx, RootTable.HINTS).parseRoot(RootTable.ROOT, root);
-        } catch (MissingParameterException e) {
-            return new LoadResult(null, diags.list(), diags.worst(), true, false);
-        }
-        KeepalivedConfig config = root.build(ctx);
+        // one view per keepalived process (parent, VRRP, checker, BFD), as keepalived -t reports them all
+        ProcessPasses.Outcome o = ProcessPasses.run(reader, opts.interfaceExists(), reader::setIncludeCheck, diags);
+        KeepalivedConfig config = o.config();
+        if (o.missingParameter()) return new LoadResult(null, diags.list(), diags.worst(), true, false);
         return new LoadResult(config, diags.list(), diags.worst(), false, false);
     }
 }

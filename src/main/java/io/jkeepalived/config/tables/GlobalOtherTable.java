@@ -10,6 +10,7 @@ import io.jkeepalived.config.parse.KeywordInfo;
 import io.jkeepalived.config.parse.ParseContext;
 import io.jkeepalived.config.parse.ValueType;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rarely used global_defs keywords (process scheduling, netlink buffers, SNMP, DBus, reload, umask):
@@ -19,6 +20,9 @@ final class GlobalOtherTable {
     private GlobalOtherTable() {}
 
     private static final long UINT_MAX = 0xFFFF_FFFFL;
+
+    /** ParseContext scratch key of the lexer's include_check setter (absent when lines are replayed). */
+    static final Object INCLUDE_CHECK = new Object();
 
     static void install(Block<GlobalPart> b) {
         b.simple(KeywordInfo.of("max_auto_priority", 0, 1, ValueType.INT).range("-1..99").defaultValue("0"),
@@ -140,8 +144,12 @@ final class GlobalOtherTable {
         });
         b.simple(flag("reload_repeat"), GlobalOtherTable::keep);
         b.simple(KeywordInfo.of("reload_file", 0, 1, ValueType.PATH), GlobalOtherTable::keep);
-        // include_check is applied by the lexer while reading; the parser only accepts it
-        b.simple(KeywordInfo.of("include_check", 0, Integer.MAX_VALUE, ValueType.WORDS), GlobalOtherTable::keep);
+        // include_check is applied by the lexer for the files read from here on (keepalived's include_check_set)
+        b.simple(KeywordInfo.of("include_check", 0, Integer.MAX_VALUE, ValueType.WORDS), (ctx, g, a) -> {
+            Consumer<List<String>> hook = ctx.scratch(INCLUDE_CHECK, () -> w -> {});
+            hook.accept(a.words());
+            keep(g, a);
+        });
         b.simple(KeywordInfo.of("config_save_dir", 1, 1, ValueType.PATH), (ctx, g, a) -> {
             a.word(1);
             keep(g, a);

@@ -108,16 +108,11 @@ final class ConfText implements LineSource {
 
     static Loaded load(String text, Predicate<String> ifaces) {
         Diagnostics d = new Diagnostics();
-        ParseContext ctx = new ParseContext(d, ifaces);
-        ctx.scratch(ScriptUsers.DIRECTORY_KEY, () -> new ScriptUsers.Directory(
-                u -> u.equals("root") || u.equals("nobody"), g -> g.equals("root") || g.equals("nogroup")));
-        RootBuilder root = new RootBuilder();
-        try {
-            new KeywordParser(new ConfText(text), ctx, RootTable.HINTS).parseRoot(RootTable.ROOT, root);
-        } catch (MissingParameterException e) {
-            return new Loaded(null, d.list(), d.worst(), true);
-        }
-        KeepalivedConfig c = root.build(ctx);
+        var o = ProcessPasses.run(new ConfText(text), ifaces, w -> {}, d, ScriptUsers.DIRECTORY_KEY,
+                new ScriptUsers.Directory(u -> u.equals("root") || u.equals("nobody"),
+                        g -> g.equals("root") || g.equals("nogroup")));
+        if (o.missingParameter()) return new Loaded(null, d.list(), d.worst(), true);
+        KeepalivedConfig c = o.config();
         return new Loaded(c, d.list(), d.worst(), false);
     }
 }

@@ -1,0 +1,140 @@
+package io.jkeepalived.config.tables;
+
+import io.jkeepalived.config.ConfLine;
+import io.jkeepalived.config.Diagnostic;
+import io.jkeepalived.config.Diagnostics;
+import io.jkeepalived.config.LineSource;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.parse.Block;
+import io.jkeepalived.config.parse.KeywordParser;
+import io.jkeepalived.config.parse.MissingParameterException;
+import io.jkeepalived.config.parse.ParseContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Parses the configuration the way keepalived -t does: the VRRP process's view first (reading the lexer's
+ * lines and recording them), then the parent's, the BFD process's and the checker's over the recorded
+ * lines. Each view has its own state; the diagnostics are merged in keepalived's order (parent, BFD, VRRP,
+ * checker) without repeating what an earlier process already said. A missing parameter stops the process
+ * that meets it (exit 2); in the parent it stops everything, as keepalived exits before starting children.
+ */
+public final class ProcessPasses {
+    private ProcessPasses() {}
+
+    /** The merged outcome. {@code config} is null when any process stopped on a missing parameter. */
+    public record Outcome(KeepalivedConfig config, boolean missingParameter) {}
+
+    /** What one process saw. */
+    private record Pass(RootBuilder root, KeepalivedConfig config, List<Diagnostic> diagnostics, boolean missing) {}
+
+    /**
+     * @param source          the lexer; read once
+     * @param interfaceExists the host's interfaces
+     * @param includeCheck    called with an include_check line's words while the first view reads it
+     * @param out             where the merged diagnostics go
+     */
+    public static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
+                              Diagnostics out) {
+        return run(source, interfaceExists, includeCheck, out, null, null);
+    }
+
+    /** As above, with one scratch entry preset in every view (tests inject host facts this way). */
+    static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
+                       Diagnostics out, Object presetKey, Object presetValue) {
+        Preset preset = new Preset(presetKey, presetValue);
+        List<ConfLine> lines = new ArrayList<>();
+        LineSource recording = new LineSource() {
+            @Override
+            public ConfLine next() {
+                ConfLine l = source.next();
+                if (l != null) lines.add(l);
+                return l;
+            }
+
+            @Override
+            public String currentFile() {
+                return source.currentFile();
+            }
+
+            @Override
+            public int currentLine() {
+                return source.currentLine();
+            }
+
+            @Override
+            public void finish() {}
+        };
+        Pass vrrp = pass(recording, ProcessTables.VRRP_PROCESS, interfaceExists, includeCheck, preset);
+        while (recording.next() != null) {
+            // a missing parameter stopped the VRRP view: the other processes still read the whole file
+        }
+        source.finish();
+        Pass parent = pass(replay(lines), ProcessTables.PARENT, interfaceExists, null, preset);
+        Set<Diagnostic> seen = new HashSet<>(out.list());
+        merge(parent, out, seen);
+        if (parent.missing()) return new Outcome(null, true);
+        Pass bfd = pass(replay(lines), ProcessTables.BFD_PROCESS, interfaceExists, null, preset);
+        Pass checker = pass(replay(lines), ProcessTables.CHECKER_PROCESS, interfaceExists, null, preset);
+        merge(bfd, out, seen);
+        merge(vrrp, out, seen);
+        merge(checker, out, seen);
+        boolean missing = bfd.missing() || vrrp.missing() || checker.missing();
+        if (missing) return new Outcome(null, true);
+        var c = new KeepalivedConfig(vrrp.config().globalDefs(), vrrp.config().vrrp(), checker.config().lvs());
+        return new Outcome(c, false);
+    }
+
+    private record Preset(Object key, Object value) {}
+
+    private static Pass pass(LineSource src, Block<RootBuilder> table, Predicate<String> ifs,
+                             Consumer<List<String>> includeCheck, Preset preset) {
+        Diagnostics d = new Diagnostics();
+        ParseContext ctx = new ParseContext(d, ifs);
+        if (preset.key() != null) ctx.scratch(preset.key(), preset::value);
+        if (includeCheck != null) ctx.scratch(GlobalOtherTable.INCLUDE_CHECK, () -> includeCheck);
+        RootBuilder root = new RootBuilder();
+        try {
+            new KeywordParser(src, ctx, RootTable.HINTS).parseRoot(table, root);
+        } catch (MissingParameterException e) {
+            return new Pass(root, null, d.list(), true);
+        }
+        return new Pass(root, root.build(ctx), d.list(), false);
+    }
+
+    private static void merge(Pass p, Diagnostics out, Set<Diagnostic> seen) {
+        List<Diagnostic> fresh = new ArrayList<>();
+        for (Diagnostic d : p.diagnostics()) {
+            if (!seen.contains(d)) fresh.add(d);
+        }
+        fresh.forEach(out::add);
+        seen.addAll(fresh);
+    }
+
+    private static LineSource replay(List<ConfLine> lines) {
+        var it = lines.iterator();
+        return new LineSource() {
+            @Override
+            public ConfLine next() {
+                return it.hasNext() ? it.next() : null;
+            }
+
+            @Override
+            public String currentFile() {
+                return null;
+            }
+
+            @Override
+            public int currentLine() {
+                return 0;
+            }
+
+            @Override
+            public void finish() {}
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package io.jkeepalived.config.tables;
+
+import io.jkeepalived.config.parse.Block;
+import io.jkeepalived.config.parse.Keyword;
+import io.jkeepalived.config.parse.KeywordInfo;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * keepalived reads the configuration once per process (parent, VRRP, checker, BFD), each with the same
+ * keyword names but only its own blocks active: an inactive root keyword's block is skipped by counting
+ * braces (process_stream's skip_sublevel). A misplaced brace inside a skipped block therefore yields
+ * different errors in different processes, and keepalived -t prints them all. These are the four views.
+ */
+public final class ProcessTables {
+    private ProcessTables() {}
+
+    /** Root keywords that every process parses (keepalived's init_global_keywords). */
+    static final Set<String> GLOBAL = names(0);
+    /** Root keywords of the VRRP side (vrrp_parser.c, track_file, bfd_instance). */
+    static final Set<String> VRRP = names(1);
+    /** The checker process also reads track_file and bfd_instance (FILE_CHECK, BFD_CHECK refer to them). */
+    static final Set<String> CHECKER_EXTRA = Set.of("track_file", "vrrp_track_file", "bfd_instance");
+
+    /** The parent process: global keywords only. */
+    public static final Block<RootBuilder> PARENT = view(n -> GLOBAL.contains(n));
+    /** The VRRP process: everything but the LVS blocks. */
+    public static final Block<RootBuilder> VRRP_PROCESS = view(n -> GLOBAL.contains(n) || VRRP.contains(n));
+    /** The checker process: everything but the VRRP blocks (track_file and bfd_instance stay). */
+    public static final Block<RootBuilder> CHECKER_PROCESS =
+            view(n -> GLOBAL.contains(n) || CHECKER_EXTRA.contains(n) || !VRRP.contains(n));
+    /** The BFD process: global keywords and bfd_instance. */
+    public static final Block<RootBuilder> BFD_PROCESS = view(n -> GLOBAL.contains(n) || n.equals("bfd_instance"));
+
+    private static Set<String> names(int part) {
+        Block<RootBuilder> b = new Block<>("names");
+        if (part == 0) GlobalPart.install(b);
+        else VrrpPart.install(b);
+        Set<String> s = new HashSet<>();
+        b.keywords().forEach(k -> s.add(k.name()));
+        return Set.copyOf(s);
+    }
+
+    private static Block<RootBuilder> view(java.util.function.Predicate<String> active) {
+        Block<RootBuilder> v = new Block<>(RootTable.ROOT.name());
+        for (Keyword<RootBuilder> k : RootTable.ROOT.keywords()) {
+            v.add(active.test(k.name()) ? k : skipped(k.info()));
+        }
+        return v;
+    }
+
+    /** An inactive keyword: its block, if it has one, is skipped with braces balanced. */
+    private static Keyword<RootBuilder> skipped(KeywordInfo info) {
+        return new Keyword.Sub<RootBuilder, Object>(info, new Block<>(info.name()), (ctx, r, a) -> null, null);
+    }
+}
