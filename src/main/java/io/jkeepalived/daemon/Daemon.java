@@ -48,7 +48,9 @@ final class Daemon {
 
     int run() {
         String problem = new LogSetup(opts.consoleLog(), opts.syslog(), opts.facility(), opts.logFile(),
-                opts.has(Opt.FLUSH_LOG_FILE), opts.logDetail() > 0, LogSetup.DEV_LOG).apply();
+                opts.has(Opt.FLUSH_LOG_FILE), opts.logDetail() > 0, LogSetup.DEV_LOG,
+                opts.has(Opt.LOG_CONSOLE)).apply();
+        if (opts.logFile() != null) applyUmask(opts.logFile());
         log = LoggerFactory.getLogger(Daemon.class);
         try {
             return runLogged(problem);
@@ -150,6 +152,7 @@ final class Daemon {
         try {
             Path tmp = Files.createTempFile(tmpDir, name, ".tmp");
             Files.writeString(tmp, text);
+            applyUmask(tmp);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -181,6 +184,25 @@ final class Daemon {
 
     private static String ticks(long t) {
         return String.format("%d.%06d", t / 100, (t % 100) * 10_000);
+    }
+
+    /**
+     * {@code -u}: the JVM cannot change its umask, so files the daemon creates get 0666 less the mask
+     * explicitly (pid files keep keepalived's fixed 0644).
+     */
+    private void applyUmask(Path f) {
+        if (opts.umask() == null) return;
+        int mode = 0666 & ~opts.umask();
+        var perms = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        var all = java.nio.file.attribute.PosixFilePermission.values(); // OWNER_READ … OTHERS_EXECUTE
+        for (int i = 0; i < 9; i++) {
+            if ((mode & (0400 >> i)) != 0) perms.add(all[i]);
+        }
+        try {
+            Files.setPosixFilePermissions(f, perms);
+        } catch (IOException | UnsupportedOperationException e) {
+            // keep the mode the file was created with
+        }
     }
 
     /** keepalived's create_pid_dir: /run/keepalived, mode 0755, for a daemon in a network namespace. */

@@ -122,7 +122,7 @@ class LauncherProcessTest {
     void foregroundDaemonWritesPidFilesRefusesASecondStartReloadsAndStopsOnTerm() throws Exception {
         Path conf = emptyConfig();
         Path log = dir.resolve("daemon.err");
-        Process d = launcher(daemonArgs(conf, "-n", "-l", "-D")).redirectErrorStream(true)
+        Process d = launcher(daemonArgs(conf, "-n", "-l", "-D", "-u", "077")).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         started.add(d.pid());
         Path pid = dir.resolve("k.pid");
@@ -142,6 +142,8 @@ class LauncherProcessTest {
         await("reload", () -> read(log).contains("Reloading"));
         new ProcessBuilder("kill", "-USR1", Long.toString(jvm)).start().waitFor();
         await("data file", () -> Files.exists(dir.resolve("keepalived.data")));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("keepalived.data")))).isEqualTo("rw-------");
         assertThat(h.isAlive()).isTrue();
 
         new ProcessBuilder("kill", "-TERM", Long.toString(jvm)).start().waitFor();

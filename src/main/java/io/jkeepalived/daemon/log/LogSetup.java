@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * @param flushFile   {@code --flush-log-file} (lines are always flushed; kept for the record)
  * @param detail      {@code -D}: DEBUG events are shown too
  * @param socketPath  normally /dev/log
+ * @param consoleOnSyslogFailure {@code -l} even in the background: keepalived opens syslog with LOG_CONS,
+ *                    so what the syslog socket refuses goes to /dev/console
  */
 public record LogSetup(boolean console, boolean syslog, int facility, Path logFile, boolean flushFile,
-                       boolean detail, Path socketPath) {
+                       boolean detail, Path socketPath, boolean consoleOnSyslogFailure) {
 
     public static final Path DEV_LOG = Path.of("/dev/log");
 
@@ -48,7 +50,7 @@ public record LogSetup(boolean console, boolean syslog, int facility, Path logFi
                 problem = "Unable to open log file " + logFile + ": " + e.getMessage();
             }
         }
-        if (syslog) add(ctx, root, new SyslogAppender(socketPath, facility, console));
+        if (syslog) add(ctx, root, new SyslogAppender(socketPath, facility, consoleOnSyslogFailure));
         return problem;
     }
 
