@@ -56,9 +56,9 @@ final class LocalCheckTables {
             c.dropped = true;
             return;
         }
-        if (c.user == null) {
-            LvsPart.scriptUses(ctx).add(new ScriptUses.Use(ctx.current().file(), ctx.current().line(),
-                    "misc script " + cmdStr(c.script), () -> c.dropped = true, true));
+        if (c.user == null && ScriptUses.defaultUserFails(ctx)) {
+            ctx.error(ConfigError.GENERAL_ERROR, "Unable to set default user for misc script " + cmdStr(c.script) + " - removing");
+            c.dropped = true;
         }
     }
 

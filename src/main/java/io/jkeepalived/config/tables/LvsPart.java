@@ -39,15 +39,11 @@ public final class LvsPart {
     }
 
     public LvsConfig build(ParseContext ctx, GlobalPart global) {
-        ScriptUses.defaultUser(ctx, globalFacts);
         LvsConfig lvs = LvsValidation.validate(ctx, this, globalFacts);
         if (!globalFacts.scriptSecurity()) ScriptUses.checkSecurity(ctx, lvs);
         return lvs;
     }
 
-    static List<ScriptUses.Use> scriptUses(ParseContext ctx) {
-        return ScriptUses.uses(ctx);
-    }
 
     /** keepalived's ssl_handler: a second SSL block replaces the first, with an error. */
     SslBuilder openSsl(ParseContext ctx) {

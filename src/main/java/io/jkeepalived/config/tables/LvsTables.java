@@ -58,6 +58,7 @@ final class LvsTables {
     }
 
     private static VsBuilder openVs(ParseContext ctx, RootBuilder r, Args a) {
+        ScriptUses.bindRoot(ctx, r);
         String p1 = a.word(1);
         VsBuilder vs = new VsBuilder(a.line().file(), a.line().line());
         if (p1.equals("group")) {
@@ -201,16 +202,14 @@ final class LvsTables {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + vs.groupName() + ") quorum_up script already specified - ignoring " + a.word(1));
                 return;
             }
-            vs.quorumUp = script(a);
-            ScriptUses.notify(ctx, a, vs.quorumUp, () -> vs.quorumUp = null);
+            vs.quorumUp = ScriptUses.notifyScript(ctx, script(a));
         });
         b.simple(kw("quorum_down", 1, Integer.MAX_VALUE, SCRIPT), (ctx, vs, a) -> {
             if (vs.quorumDown != null) {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + vs.groupName() + ") quorum_down script already specified - ignoring " + a.word(1));
                 return;
             }
-            vs.quorumDown = script(a);
-            ScriptUses.notify(ctx, a, vs.quorumDown, () -> vs.quorumDown = null);
+            vs.quorumDown = ScriptUses.notifyScript(ctx, script(a));
         });
         b.simple(kw("quorum", 1, 1, UNSIGNED).range("1..4294967295").defaultValue("1"), (ctx, vs, a) -> {
             Long v = unsigned(ctx, a, 1, UINT_MAX);

@@ -7,7 +7,6 @@ import io.jkeepalived.config.model.MiscCheck;
 import io.jkeepalived.config.model.RealServer;
 import io.jkeepalived.config.model.Script;
 import io.jkeepalived.config.model.VirtualServer;
-import io.jkeepalived.config.parse.Args;
 import io.jkeepalived.config.parse.ParseContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checker side's script rules (lib/notify.c, check_data.c check_check_script_security):
+ * The checker side's script rules (lib/notify.c get_default_script_user, check_data.c
+ * check_check_script_security):
  * <ul>
- * <li>with enable_script_security, no script_user and no {@code keepalived_script} user, the first script
- * needing the default user gets "Unable to set default user keepalived_script for script"; notify/quorum
- * scripts without a user are then dropped, MISC_CHECKs removed with an error;</li>
+ * <li>a script without its own user runs as the default script user: script_user, else
+ * {@code keepalived_script}, else keepalived's own user. With enable_script_security (as set when the
+ * script is read) and no such user, the first script gets "Unable to set default user keepalived_script
+ * for script" and every later one fails too: notify/quorum scripts are dropped silently, MISC_CHECKs are
+ * removed with an error;</li>
  * <li>without enable_script_security, any script that exists (even not executable) among the servers kept
  * after validation is a SECURITY_ERROR (exit 6 under -t).</li>
  * </ul>
@@ -27,33 +29,43 @@ import java.util.List;
 final class ScriptUses {
     private ScriptUses() {}
 
-    private static final Object KEY = new Object();
+    private static final Object ROOT = new Object();
+    private static final Object STATE = new Object();
 
-    /** A script that needed the default script user, where it was read, and how to drop it. */
-    record Use(String file, int line, String what, Runnable drop, boolean misc) {}
-
-    static List<Use> uses(ParseContext ctx) {
-        return ctx.scratch(KEY, ArrayList::new);
+    private static final class State {
+        boolean resolved;
+        boolean failed;
     }
 
-    static void notify(ParseContext ctx, Args a, Script s, Runnable drop) {
-        if (s.user() == null) uses(ctx).add(new Use(a.line().file(), a.line().line(), "", drop, false));
+    /** Lets script keywords see global_defs as read so far (keepalived applies it in file order). */
+    static void bindRoot(ParseContext ctx, RootBuilder root) {
+        ctx.scratch(ROOT, () -> root);
     }
 
-    static void defaultUser(ParseContext ctx, LvsPart.GlobalFacts g) {
-        List<Use> uses = uses(ctx);
-        if (!g.scriptSecurity() || g.scriptUserSet() || uses.isEmpty()
-                || SystemAccounts.current.userExists("keepalived_script")) return;
-        Use first = uses.getFirst();
-        ctx.diagnostics().report(first.file(), first.line(), ConfigError.GENERAL_ERROR,
-                "Unable to set default user keepalived_script for script");
-        for (Use u : uses) {
-            if (u.misc()) {
-                ctx.diagnostics().report(u.file(), u.line(), ConfigError.GENERAL_ERROR,
-                        "Unable to set default user for " + u.what() + " - removing");
-            }
-            u.drop().run();
+    /** keepalived's get_default_script_user for this load's checker side: true when it fails. */
+    static boolean defaultUserFails(ParseContext ctx) {
+        State st = ctx.scratch(STATE, State::new);
+        if (st.resolved) return st.failed;
+        st.resolved = true;
+        RootBuilder root = ctx.<RootBuilder>scratch(ROOT, () -> null);
+        if (root == null) return false;
+        GlobalPart g = root.global;
+        if (g.scriptUser != null) {
+            // set by script_user in global_defs; a bad one makes every default fail (global_defs reports it)
+            st.failed = !SystemAccounts.current.userExists(g.scriptUser)
+                    || g.scriptGroup != null && !SystemAccounts.current.groupExists(g.scriptGroup);
+            return st.failed;
         }
+        if (SystemAccounts.current.userExists("keepalived_script") || !g.enableScriptSecurity) return false;
+        ctx.error(ConfigError.GENERAL_ERROR, "Unable to set default user keepalived_script for script");
+        st.failed = true;
+        return true;
+    }
+
+    /** A notify/quorum script as keepalived keeps it: null when it has no user and the default user fails. */
+    static Script notifyScript(ParseContext ctx, Script s) {
+        if (s.user() == null && defaultUserFails(ctx)) return null;
+        return s;
     }
 
     static void checkSecurity(ParseContext ctx, LvsConfig lvs) {
