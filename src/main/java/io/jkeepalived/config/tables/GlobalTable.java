@@ -186,8 +186,9 @@ final class GlobalTable {
                     ctx.error(GENERAL_ERROR, type + " script missing");
                     return;
                 }
-                var s = Words.script(a, 1);
-                if (s.user() != null ? !ScriptUsers.valid(ctx, s.user(), s.group()) : !ScriptUsers.of(ctx).useDefault(ctx)) {
+                var s = Words.script(ctx, a);
+                if (s == null || (s.user() != null ? !ScriptUsers.valid(ctx, s.user(), s.group())
+                        : !ScriptUsers.of(ctx).useDefault(ctx))) {
                     ctx.error(GENERAL_ERROR, "Invalid " + type + " script");
                     return;
                 }
@@ -245,7 +246,8 @@ final class GlobalTable {
                     ctx.error(GENERAL_ERROR, type + "notify_fifo_script already specified - ignoring " + a.word(1));
                     return;
                 }
-                var s = Words.script(a, 1);
+                var s = Words.script(ctx, a);
+                if (s == null) return; // keepalived only logs that it cannot parse it
                 boolean ok = s.user() != null ? ScriptUsers.valid(ctx, s.user(), s.group())
                         : ScriptUsers.of(ctx).useDefault(ctx);
                 if (!ok) return;

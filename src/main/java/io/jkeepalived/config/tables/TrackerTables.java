@@ -119,7 +119,12 @@ final class TrackerTables {
 
     private static Block<ScriptB> scriptBlock() {
         Block<ScriptB> b = new Block<>("vrrp_script");
-        b.simple(KeywordInfo.of("script", 1, 1, ValueType.SCRIPT), (ctx, s, a) -> s.script = Words.script(a, 1));
+        b.simple(KeywordInfo.of("script", 1, 1, ValueType.SCRIPT), (ctx, s, a) -> {
+            Script sc = Words.script(ctx, a);
+            // its user comes from the block's "user" keyword, not from this line
+            if (sc != null) s.script = new Script(sc.text(), sc.argv(), s.script == null ? null : s.script.user(),
+                    s.script == null ? null : s.script.group());
+        });
         b.simple(KeywordInfo.of("interval", 1, 1, ValueType.TIMER).defaultValue("1"), (ctx, s, a) -> {
             Long v = a.readTimer(1, 0, 0xFFFF_FFFFL);
             if (v == null) {

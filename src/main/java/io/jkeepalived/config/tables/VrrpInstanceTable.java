@@ -294,7 +294,10 @@ final class VrrpInstanceTable {
 
     /** notify_script_init: the script, or null when its user does not resolve (keepalived only logs it). */
     static Script scriptFor(ParseContext ctx, Args a) {
-        Script s = Words.script(a, 1);
+        // notify_script_init names the command in its "Unable to parse" log: without one keepalived exits 2
+        if (!a.has(1)) a.word(1);
+        Script s = Words.script(ctx, a);
+        if (s == null) return null;
         boolean ok = s.user() != null ? ScriptUsers.valid(ctx, s.user(), s.group()) : ScriptUsers.of(ctx).useDefault(ctx);
         return ok ? s : null;
     }

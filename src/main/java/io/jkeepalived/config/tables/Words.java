@@ -1,6 +1,7 @@
 package io.jkeepalived.config.tables;
 
 import io.jkeepalived.config.ConfigError;
+import io.jkeepalived.config.lexer.ScriptLine;
 import io.jkeepalived.config.model.Script;
 import io.jkeepalived.config.parse.Args;
 import io.jkeepalived.config.parse.ParseContext;
@@ -8,7 +9,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 
 /** Readers for the word types the VRRP and global tables share (addresses, scripts, booleans). */
@@ -73,21 +73,16 @@ final class Words {
     }
 
     /**
-     * A script keyword: word 1 is the command (quoted if it has arguments), then [user [group]].
-     * Until the script lexer lands, argv is the command split on blanks.
+     * A script keyword's line re-read with keepalived's quoting (alloc_strvec_quoted_escaped): word 1 is
+     * the command line, then [user [group]]. Null where keepalived gives up on it (no command, an
+     * unmatched quote), which it only logs.
      */
-    static Script script(Args a, int at) {
-        String cmd = a.word(at);
-        List<String> argv = Arrays.stream(cmd.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        String user = a.opt(at + 1, null);
-        String group = a.opt(at + 2, null);
-        if (group != null && group.startsWith(":")) group = group.substring(1);
-        if (user != null && user.contains(":")) {
-            int c = user.indexOf(':');
-            if (group == null && c + 1 < user.length()) group = user.substring(c + 1);
-            user = user.substring(0, c);
-        }
-        return new Script(cmd, argv, user, group);
+    static Script script(ParseContext ctx, Args a) {
+        ScriptLine sl = ScriptLine.parse(a.line(), ctx.diagnostics());
+        if (sl == null) return null;
+        List<String> outer = ScriptLine.words(a.line().text());
+        String text = outer != null && outer.size() > 1 ? outer.get(1) : String.join(" ", sl.argv());
+        return new Script(text, sl.argv(), sl.user(), sl.group());
     }
 
     /** An optional BOOL after the keyword; null (after reporting {@code message}) when invalid. */
