@@ -31,7 +31,7 @@ public final class ConfigReader implements LineSource {
     private final Diagnostics diagnostics;
     private final IncludeStack files;
     private final Sequences seqs = new Sequences();
-    private final Definitions defs = new Definitions(seqs::count);
+    private final Definitions defs = new Definitions(seqs);
     private final String configId;
     private final Random random = new Random();
     private final boolean mainFileMissing;
@@ -47,10 +47,10 @@ public final class ConfigReader implements LineSource {
         this.configId = opts.configId();
         Path cwd = Path.of("").toAbsolutePath();
         this.files = new IncludeStack(diagnostics, cwd, opts.allConfig() ? IncludeStack.ALL : 0);
-        this.reporter = files::report;
-        defs.addStandard("_PWD", null, params -> files.cwd().toString(), 0);
-        defs.addStandard("_INSTANCE", null, params -> configId == null ? "" : configId, 0);
-        defs.addStandard("_RANDOM", null, this::random, 2);
+        this.reporter = files;
+        defs.addStandard("_PWD", null, new Predefined(Predefined.PWD), 0);
+        defs.addStandard("_INSTANCE", null, new Predefined(Predefined.INSTANCE), 0);
+        defs.addStandard("_RANDOM", null, new Predefined(Predefined.RANDOM), 2);
         defs.addStandard("_HASH", "#", null, 0);
         defs.addStandard("_BANG", "!", null, 0);
 
@@ -170,7 +170,7 @@ public final class ConfigReader implements LineSource {
                 buf = "";
                 String piece;
                 while ((piece = files.readPiece()) != null) {
-                    if (piece.isEmpty()) {
+                    if (files.pieceEmpty) {
                         // only a truly empty line ends a multi-line definition; comment lines do not
                         if (multilineParamDef) {
                             multilineParamDef = false;
@@ -178,7 +178,7 @@ public final class ConfigReader implements LineSource {
                         }
                         continue;
                     }
-                    buf = LineText.decomment(piece, reporter);
+                    buf = files.pieceClean ? piece : LineText.decomment(piece, reporter);
                     if (!buf.isEmpty()) break;
                 }
                 if (buf.isEmpty()) return null;
@@ -339,6 +339,27 @@ public final class ConfigReader implements LineSource {
             }
         }
         return buf;
+    }
+
+    /** The values keepalived computes at each use (a class, not lambdas: no bootstrap cost at start-up). */
+    private final class Predefined implements Definitions.Computed {
+        static final int PWD = 0;
+        static final int INSTANCE = 1;
+        static final int RANDOM = 2;
+        private final int which;
+
+        Predefined(int which) {
+            this.which = which;
+        }
+
+        @Override
+        public String value(String params) {
+            return switch (which) {
+                case PWD -> files.cwd().toString();
+                case INSTANCE -> configId == null ? "" : configId;
+                default -> random(params);
+            };
+        }
     }
 
     /** ${_RANDOM [min [max]]}: min..max (default 0..32767), cut to as many digits as max has. */

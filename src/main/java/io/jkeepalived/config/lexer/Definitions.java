@@ -10,7 +10,6 @@ import static io.jkeepalived.config.lexer.LineText.isDigit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * keepalived.conf(5) "$NAME=value" definitions and their expansion (lib/parser.c find_definition,
@@ -54,12 +53,12 @@ final class Definitions {
 
     private final List<Def> defs = new ArrayList<>();
     private final ArrayDeque<Stacked> multilineStack = new ArrayDeque<>();
-    private final IntSupplier seqCount;
+    private final Sequences seqs;
     /** Sequences started before the current multi-line expansion wait until it is done. */
     int multilineSeqDepth;
 
-    Definitions(IntSupplier seqCount) {
-        this.seqCount = seqCount;
+    Definitions(Sequences seqs) {
+        this.seqs = seqs;
     }
 
     void addStandard(String name, String value, Computed fn, int maxParams) {
@@ -222,7 +221,7 @@ final class Definitions {
             if (def.multiline && multilinePtr != null) {
                 multilineStack.addLast(new Stacked(multilinePtr, multilineSeqDepth));
             }
-            if (def.multiline) multilineSeqDepth = seqCount.getAsInt();
+            if (def.multiline) multilineSeqDepth = seqs.count();
             if (def.fn != null) def.value = def.fn.value(def.params);
             String value = def.value;
             String repl;

@@ -20,7 +20,7 @@ import java.util.Set;
  * reported as keepalived's file_config_error does: an error only when the strictness asks for it, otherwise
  * a message of class OK that does not change the {@code -t} status.
  */
-final class IncludeStack {
+final class IncludeStack implements Reporter {
     static final int INCLUDE = 0;
     static final int READ = 0x01;
     static final int MATCH = 0x02;
@@ -84,14 +84,15 @@ final class IncludeStack {
     }
 
     private Entry positionEntry() {
+        Entry e = stack.peekFirst();
+        if (e == null || e.name != null) return e;
         Iterator<Entry> it = stack.iterator();
-        if (!it.hasNext()) return null;
-        Entry e = it.next();
-        if (e.name == null && it.hasNext()) e = it.next();
-        return e;
+        it.next();
+        return it.hasNext() ? it.next() : e;
     }
 
-    void report(ConfigError kind, String message) {
+    @Override
+    public void report(ConfigError kind, String message) {
         diagnostics.report(positionFile(), positionLine(), kind, message);
     }
 
@@ -133,11 +134,18 @@ final class IncludeStack {
         }
         try {
             PosixFileAttributes a = Files.readAttributes(resolve(name), PosixFileAttributes.class);
-            if (a.isRegularFile() && a.permissions().stream().noneMatch(EXEC::contains)) return true;
+            if (a.isRegularFile() && !executable(a.permissions())) return true;
         } catch (IOException | UnsupportedOperationException notThere) {
             // reported below
         }
         fileError(READ, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
+        return false;
+    }
+
+    private static boolean executable(Set<PosixFilePermission> perms) {
+        for (PosixFilePermission p : perms) {
+            if (EXEC.contains(p)) return true;
+        }
         return false;
     }
 
@@ -254,6 +262,14 @@ final class IncludeStack {
         }
     }
 
+    /** The last piece was empty once its line end was removed (only that ends a multi-line definition). */
+    boolean pieceEmpty;
+    /**
+     * The last piece had nothing decomment() would change except blanks at either end, which are already
+     * gone: the common case, read straight from the bytes without a second pass.
+     */
+    boolean pieceClean;
+
     /**
      * fgets() on the current file, moving on to the next file at the end of one: the next piece of a line
      * (up to '\n' or 1023 bytes, cut at a NUL), without its line end, or null when every file is done.
@@ -275,23 +291,44 @@ final class IncludeStack {
             }
             int limit = Math.min(d.length, start + CHUNK);
             int end = start;
-            boolean ascii = true;
             int nul = -1;
             while (end < limit) {
                 byte b = d[end++];
                 if (b == '\n') break;
-                if (b < 0) ascii = false;
-                else if (b == 0 && nul < 0) nul = end - 1;
+                if (b == 0 && nul < 0) nul = end - 1;
             }
             e.pos = end;
-            int len = (nul >= 0 ? nul : end) - start;
-            if (len > 0 && d[start + len - 1] == '\n') {
+            int stop = nul >= 0 ? nul : end;
+            if (stop > start && d[stop - 1] == '\n') {
                 e.line++;
-                len--;
+                stop--;
             }
-            while (len > 0 && (d[start + len - 1] == '\n' || d[start + len - 1] == '\r')) len--;
-            if (len == 0) return "";
-            return new String(d, start, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            while (stop > start && (d[stop - 1] == '\n' || d[stop - 1] == '\r')) stop--;
+            pieceEmpty = stop == start;
+            if (pieceEmpty) return "";
+            return text(d, start, stop);
         }
+    }
+
+    /** The piece's text; blanks at both ends already trimmed when nothing in it needs decomment(). */
+    private String text(byte[] d, int start, int stop) {
+        boolean ascii = true;
+        boolean special = false;
+        int first = -1;
+        int last = -1;
+        for (int i = start; i < stop; i++) {
+            byte b = d[i];
+            if (b == ' ' || b == '\t') continue;
+            if (first < 0) first = i;
+            last = i;
+            if (b < 0) ascii = false;
+            else if (b == '#' || b == '!' || b == '"' || b == '\\') special = true;
+        }
+        pieceClean = !special;
+        if (special) {
+            return new String(d, start, stop - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+        if (first < 0) return "";
+        return new String(d, first, last + 1 - first, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 }

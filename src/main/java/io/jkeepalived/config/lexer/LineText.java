@@ -1,7 +1,7 @@
 package io.jkeepalived.config.lexer;
 
 import io.jkeepalived.config.ConfigError;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -135,19 +135,22 @@ final class LineText {
      * the quotes; a '"' also ends an unquoted word. An unmatched quote is reported and ends the line.
      */
     static List<String> words(String line, Reporter reporter) {
-        List<String> out = new ArrayList<>(4);
+        String[] out = null;
+        String first = null;
+        int count = 0;
         int n = line.length();
         int i = 0;
         while (true) {
             while (i < n && isWhite(line.charAt(i))) i++;
             if (i >= n) break;
+            String word;
             if (line.charAt(i) == '"') {
                 int close = line.indexOf('"', i + 1);
                 if (close < 0) {
                     reporter.report(ConfigError.UNMATCHED_QUOTE, "Unmatched quote: '" + line + "'");
                     break;
                 }
-                out.add(line.substring(i + 1, close));
+                word = line.substring(i + 1, close);
                 i = close + 1;
             } else {
                 int s = i;
@@ -156,9 +159,27 @@ final class LineText {
                     if (isWhite(c) || c == '"') break;
                     i++;
                 }
-                out.add(line.substring(s, i));
+                word = s == 0 && i == n ? line : line.substring(s, i);
             }
+            // immutable lists made once: ConfLine's List.copyOf then keeps them as they are
+            if (count == 0) {
+                first = word;
+            } else {
+                if (out == null) {
+                    out = new String[8];
+                    out[0] = first;
+                } else if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count] = word;
+            }
+            count++;
         }
-        return out;
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(first);
+            case 2 -> List.of(out[0], out[1]);
+            default -> List.of(Arrays.copyOf(out, count));
+        };
     }
 }
