@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param vrid                 virtual_router_id, 1..255
  * @param version              vrrp version
  * @param priority             configured priority 1..255; 255 = address owner (RFC 5798 §6.1)
- * @param initialMaster        {@code state MASTER}; only an owner (255) goes master at once
+ * @param initialMaster        keepalived's completed initial wish: {@code state MASTER}, or no {@code state}
+ *                             and priority 255 (an owner with {@code state BACKUP} starts as a plain backup);
+ *                             only an owner wishing MASTER goes master at once
  * @param advertInterval       advert_int: v2 whole seconds 1..255, v3 multiples of 10 ms up to 40.95 s
  * @param downTimerAdverts     down_timer_adverts 1..100 (RFC value 3)
  * @param nopreempt            keepalived.conf(5) nopreempt
@@ -80,13 +82,16 @@ public record InstanceSpec(
         return new Builder(name, vrid);
     }
 
-    /** Starts from keepalived's defaults (v2, priority 100, advert_int 1, down_timer_adverts 3, preempt, accept). */
+    /**
+     * Starts from keepalived's defaults (v2, priority 100, advert_int 1, down_timer_adverts 3, preempt,
+     * accept); without {@link #initialMaster} the wish follows the priority, MASTER for 255.
+     */
     public static final class Builder {
         private final String name;
         private final int vrid;
         private VrrpVersion version = VrrpVersion.V2;
         private int priority = 100;
-        private boolean initialMaster;
+        private Boolean initialMaster;
         private Duration advertInterval = Duration.ofSeconds(1);
         private int downTimerAdverts = 3;
         private boolean nopreempt;
@@ -122,7 +127,8 @@ public record InstanceSpec(
         public Builder logDetail(boolean b) { logDetail = b; return this; }
 
         public InstanceSpec build() {
-            return new InstanceSpec(name, vrid, version, priority, initialMaster, advertInterval, downTimerAdverts,
+            boolean wantMaster = initialMaster != null ? initialMaster : priority == OWNER_PRIORITY;
+            return new InstanceSpec(name, vrid, version, priority, wantMaster, advertInterval, downTimerAdverts,
                     nopreempt, preemptDelay, lowerPrioNoAdvert, higherPrioSendAdvert, accept, unicast,
                     sourceAddress, garp, notifyPriorityChanges, logDetail);
         }

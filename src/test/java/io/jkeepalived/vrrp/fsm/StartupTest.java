@@ -178,4 +178,16 @@ class StartupTest {
         t.send(new VrrpEvent.Start(5 * SECOND));
         assertThat(t.timer).isEqualTo(T0 + 5 * SECOND + MICRO);
     }
+
+    @Test
+    void ownerWithoutAStateWishesMasterButAnOwnerSayingBackupStartsAsBackup() {
+        Timeline implicit = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(255));
+        implicit.start();
+        assertThat(implicit.timer).isEqualTo(T0 + MICRO);
+
+        Timeline backup = Timeline.of(InstanceSpec.builder("VI_1", 51).priority(255).initialMaster(false));
+        assertThat(logs(backup.start())).containsExactly("(VI_1) Entering BACKUP STATE (init)");
+        // 3 s + (256 − 255)/256 s
+        assertThat(backup.timer).isEqualTo(T0 + 3 * SECOND + 3_906 * MICRO);
+    }
 }
