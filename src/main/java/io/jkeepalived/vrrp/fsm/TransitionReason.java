@@ -19,6 +19,8 @@ public enum TransitionReason {
     FAULT,
     /** The last fault cleared. */
     FAULT_CLEARED,
+    /** The instance's sync group pulled it along. */
+    SYNC_GROUP,
     /** The daemon is stopping. */
     SHUTDOWN
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
 public sealed interface VrrpEvent {
 
     Start START = new Start(0L);
-    TimerFired TIMER_FIRED = new TimerFired();
+    TimerFired TIMER_FIRED = new TimerFired(true);
+    /** The timer fired, and the instance's sync group does not let it become MASTER yet. */
+    TimerFired TIMER_FIRED_GROUP_NOT_READY = new TimerFired(false);
     InterfaceUp INTERFACE_UP = new InterfaceUp();
     InterfaceDown INTERFACE_DOWN = new InterfaceDown();
 
@@ -42,8 +44,25 @@ public sealed interface VrrpEvent {
         }
     }
 
-    /** The instance's single timer (advert timer as MASTER, master-down timer as BACKUP) reached its deadline. */
-    record TimerFired() implements VrrpEvent {
+    /**
+     * The instance's single timer (advert timer as MASTER, master-down timer as BACKUP) reached its deadline.
+     * {@code groupAllowsMaster} is true outside sync groups; in a group it is keepalived's
+     * vrrp_sync_can_goto_master: the group is MASTER already, or every other member wishes MASTER
+     * ({@link VrrpMachine#wantState()}). When false a BACKUP keeps waiting another master-down interval.
+     */
+    record TimerFired(boolean groupAllowsMaster) implements VrrpEvent {
+    }
+
+    /**
+     * The sync group pulls this member along (vrrp_sync.c vrrp_sync_master / _backup / _fault) after
+     * another member changed state; {@code to} is MASTER, BACKUP or FAULT.
+     */
+    record GroupSync(VrrpState to) implements VrrpEvent {
+        public GroupSync {
+            if (to != VrrpState.MASTER && to != VrrpState.BACKUP && to != VrrpState.FAULT) {
+                throw new IllegalArgumentException("a sync group moves members to MASTER, BACKUP or FAULT: " + to);
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.jkeepalived.vrrp.fsm.VrrpDecision.RemoveVips;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.StateChanged;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.GroupSync;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceDown;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceUp;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.Shutdown;
@@ -42,6 +43,7 @@ public final class VrrpMachine {
     private final GarpPlan garp;
 
     private VrrpState state = VrrpState.INIT;
+    private VrrpState wantState;
     private int basePriority;
     private int adjustment;
     private int effectivePriority;
@@ -67,6 +69,7 @@ public final class VrrpMachine {
         this.preemptDelay = new PreemptDelay(spec.preemptDelay().toNanos());
         this.garp = new GarpPlan(spec.garp());
         this.basePriority = spec.priority();
+        this.wantState = spec.initialMaster() ? VrrpState.MASTER : VrrpState.BACKUP;
         this.effectivePriority = spec.priority();
         this.masterAdvertMicros = advertMicros;
         this.masterDownNanos = masterDownNanos();
@@ -93,7 +96,8 @@ public final class VrrpMachine {
                 switch (event) {
                     case Start s -> start(s.startupDelayNanos());
                     case AdvertReceived a -> advert(a);
-                    case TimerFired t -> timerFired();
+                    case TimerFired t -> timerFired(t.groupAllowsMaster());
+                    case GroupSync g -> SyncGroupRules.apply(this, g.to());
                     case TrackingChanged t -> tracking(t);
                     case InterfaceUp u -> faultSources(true, failedTrackers, pendingTrackers);
                     case InterfaceDown d -> faultSources(false, failedTrackers, pendingTrackers);
@@ -116,6 +120,7 @@ public final class VrrpMachine {
         if (startupDelayNanos > 0) startupDelayEnds = now + startupDelayNanos;
         boolean faulted = faulted();
         if (faulted) {
+            wantState = VrrpState.FAULT;
             // The cause ("(VI_1): entering FAULT state (interface eth0 down)") is the tracking code's line.
             log(tag + " entering FAULT state");
             enter(VrrpState.FAULT, TransitionReason.STARTUP);
@@ -148,11 +153,18 @@ public final class VrrpMachine {
 
     // ---- timers (vrrp_scheduler.c vrrp_dispatcher_read_timeout) ----
 
-    private void timerFired() {
+    private void timerFired(boolean groupAllowsMaster) {
         if (deadline == NO_DEADLINE || now < deadline) return;
         if (state == VrrpState.BACKUP) {
             detail(tag + " Receive advertisement timeout");
-            gotoMaster(nextMasterReason);
+            wantState = VrrpState.MASTER;
+            if (groupAllowsMaster) {
+                gotoMaster(nextMasterReason);
+            } else {
+                // vrrp_sync_can_goto_master: wait for the other members to want MASTER too
+                masterDownNanos = masterDownNanos();
+                deadline = backupDeadline();
+            }
         } else if (state == VrrpState.MASTER) {
             masterTransmit();
             deadline = now + advertNanos();
@@ -160,10 +172,15 @@ public final class VrrpMachine {
     }
 
     /** RFC 5798 §6.4.2 "Master_Down_Timer fires": send an advert first, then claim the addresses. */
-    private void gotoMaster(TransitionReason reason) {
+    void gotoMaster(TransitionReason reason) {
         enter(VrrpState.MASTER, reason);
         deadline = now + advertNanos();
         masterTransmit();
+    }
+
+    void gotoMasterForGroup() {
+        wantState = VrrpState.MASTER;
+        gotoMaster(TransitionReason.SYNC_GROUP);
     }
 
     /** vrrp_state_master_tx: the advert goes out before the GARPs, so the old master drops the VIPs first. */
@@ -218,6 +235,7 @@ public final class VrrpMachine {
     // ---- leaving MASTER (vrrp_state_leave_master) ----
 
     void leaveMaster(VrrpState want, boolean sendStopAdvert, TransitionReason reason) {
+        wantState = want;
         if (want == VrrpState.BACKUP) {
             log(tag + " Entering BACKUP STATE");
             preemptDelay.clear();
@@ -254,13 +272,14 @@ public final class VrrpMachine {
 
     private void faultSources(boolean ifUp, int failed, int pending) {
         boolean wasFaulted = faulted();
+        int wasPending = pendingTrackers;
         interfaceUp = ifUp;
         failedTrackers = failed;
         pendingTrackers = pending;
         boolean isFaulted = faulted();
         if (!wasFaulted && isFaulted) {
             downInstance();
-        } else if (!isFaulted && pending == 0 && state == VrrpState.FAULT) {
+        } else if (!isFaulted && pending == 0 && (wasFaulted || wasPending > 0) && state == VrrpState.FAULT) {
             // the last fault cleared, or the last weight-0 script gave its first result
             tryUp();
         }
@@ -272,8 +291,14 @@ public final class VrrpMachine {
             leaveMaster(VrrpState.FAULT, true, TransitionReason.FAULT);
             return;
         }
-        if (state != VrrpState.FAULT) log(tag + " Entering FAULT STATE");
-        enter(VrrpState.FAULT, TransitionReason.FAULT);
+        enterFault(TransitionReason.FAULT, state != VrrpState.FAULT);
+    }
+
+    /** vrrp_state_leave_fault towards FAULT from BACKUP (or FAULT): no advert, VIPs are not up. */
+    void enterFault(TransitionReason reason, boolean logIt) {
+        wantState = VrrpState.FAULT;
+        if (logIt) log(tag + " Entering FAULT STATE");
+        enter(VrrpState.FAULT, reason);
         notifyState();
         masterAdvertMicros = advertMicros;
         masterDownNanos = masterDownNanos();
@@ -284,17 +309,25 @@ public final class VrrpMachine {
         if (state == VrrpState.INIT) return;
         masterAdvertMicros = advertMicros;
         if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
+            wantState = VrrpState.MASTER;
             gotoMaster(TransitionReason.PREEMPTED);
         } else {
-            if (state != VrrpState.BACKUP) log(tag + " Entering BACKUP STATE");
-            enter(VrrpState.BACKUP, TransitionReason.FAULT_CLEARED);
-            notifyState();
-            preemptDelay.clear();
-            nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
-            masterDownNanos = masterDownNanos();
-            deadline = backupDeadline();
+            enterBackupFromFault(TransitionReason.FAULT_CLEARED);
         }
         if (spec.unicast() && spec.sourceAddress() != null) out.add(VrrpDecision.ANNOUNCE_SOURCE_ADDRESS);
+    }
+
+    /** vrrp_state_leave_fault towards BACKUP: a full master-down interval at our own advert interval. */
+    void enterBackupFromFault(TransitionReason reason) {
+        wantState = VrrpState.BACKUP;
+        masterAdvertMicros = advertMicros;
+        if (state != VrrpState.BACKUP) log(tag + " Entering BACKUP STATE");
+        enter(VrrpState.BACKUP, reason);
+        notifyState();
+        preemptDelay.clear();
+        nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+        masterDownNanos = masterDownNanos();
+        deadline = backupDeadline();
     }
 
     /** vrrp_set_effective_priority: a backup's pending master-down expiry shifts by the change. */
@@ -359,6 +392,7 @@ public final class VrrpMachine {
 
     /** An advert we accept as coming from the master: the master-down interval starts over. */
     void recordMaster(InetAddress source, int priority) {
+        wantState = VrrpState.BACKUP;
         masterSource = source;
         masterPriority = priority;
         masterDownNanos = masterDownNanos();
@@ -429,6 +463,14 @@ public final class VrrpMachine {
 
     public VrrpState state() {
         return state;
+    }
+
+    /**
+     * keepalived's wantstate: what this instance would be in without its sync group (MASTER once its
+     * master-down timer ran out even if the group held it back, BACKUP after hearing a master, FAULT).
+     */
+    public VrrpState wantState() {
+        return wantState;
     }
 
     public int effectivePriority() {

@@ -22,9 +22,16 @@
  *       are keepalived's wording without the process prefix.</li>
  * </ul>
  *
+ * <h2>Sync groups</h2>
+ * The member's side only: {@code wantState()} (keepalived's wantstate), {@code TimerFired(false)} when the
+ * group may not go MASTER yet (vrrp_sync_can_goto_master), and {@code GroupSync(to)} when the group pulls
+ * the member along. The group's state, its notifies ("VRRP_Group(G) Syncing instances to MASTER state"),
+ * suppressing a member's notify when it is already in the group's state, and the fault counting across
+ * members belong to the group.
+ *
  * <h2>Not here</h2>
  * Receive validation (TTL, checksums, auth, VIP-list mismatch logging: the codec and receive checks),
- * sync groups (a member that may not go MASTER), reload state carry-over ({@code reload_master}),
+ * reload state carry-over ({@code reload_master}), the sync-group gate when an owner leaves FAULT,
  * {@code owner_ignore_adverts} and {@code timer_expired_backup} (newer than 2.2.7).
  */
 package io.jkeepalived.vrrp.fsm;

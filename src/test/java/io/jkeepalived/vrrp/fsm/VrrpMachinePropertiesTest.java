@@ -23,7 +23,10 @@ class VrrpMachinePropertiesTest {
 
     private static final String[] PEERS = {"10.99.0.5", "10.99.0.11", "10.99.0.12", "192.168.1.1"};
 
-    /** kind: 0 advert, 1 tracking, 2 interface down, 3 interface up, 4 start, 5 shutdown, 6 just wait. */
+    /**
+     * kind: 0 advert, 1 tracking, 2 interface down, 3 interface up, 4 start, 5 shutdown, 6 just wait,
+     * 7 sync group pulls, 8 timer held by the group.
+     */
     record Step(int kind, long waitMicros, int peer, int priority, int adjustment, int failed, int pending) {
     }
 
@@ -61,7 +64,7 @@ class VrrpMachinePropertiesTest {
                 Arbitraries.frequency(
                         net.jqwik.api.Tuple.of(25, 0), net.jqwik.api.Tuple.of(10, 1), net.jqwik.api.Tuple.of(5, 2),
                         net.jqwik.api.Tuple.of(5, 3), net.jqwik.api.Tuple.of(5, 4), net.jqwik.api.Tuple.of(1, 5),
-                        net.jqwik.api.Tuple.of(20, 6)),
+                        net.jqwik.api.Tuple.of(20, 6), net.jqwik.api.Tuple.of(4, 7), net.jqwik.api.Tuple.of(3, 8)),
                 Arbitraries.longs().between(0, 8_000_000),
                 Arbitraries.integers().between(0, PEERS.length - 1),
                 Arbitraries.oneOf(Arbitraries.integers().between(0, 255), Arbitraries.of(0, 100, 254, 255)),
@@ -96,6 +99,14 @@ class VrrpMachinePropertiesTest {
                 case 3 -> t.send(VrrpEvent.INTERFACE_UP);
                 case 4 -> t.send(new VrrpEvent.Start(step.peer() == 3 ? step.waitMicros() * 1_000L : 0L));
                 case 5 -> t.send(new VrrpEvent.Shutdown(step.peer() != 0));
+                case 7 -> t.send(new VrrpEvent.GroupSync(
+                        new VrrpState[] {VrrpState.MASTER, VrrpState.BACKUP, VrrpState.FAULT}[step.peer() % 3]));
+                case 8 -> {
+                    if (t.timer != VrrpMachine.NO_DEADLINE) {
+                        t.clock.setNanos(Math.max(t.timer, t.now()));
+                        t.send(VrrpEvent.TIMER_FIRED_GROUP_NOT_READY);
+                    }
+                }
                 default -> { }
             }
             checkMachine(t);
