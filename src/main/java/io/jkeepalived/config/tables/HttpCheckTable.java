@@ -95,7 +95,9 @@ final class HttpCheckTable {
             else u.virtualhost = a.word(1);
         });
         b.simple(kw("regex", 1, 1, STRING), (ctx, u, a) -> {
-            if (a.size() == 2) u.regex = a.word(1); // otherwise keepalived only logs "regex missing or too many fields"
+            // re-read with quotes and escapes; other than one pattern keepalived only logs "regex missing or too many fields"
+            List<String> w = io.jkeepalived.config.lexer.ScriptLine.words(a.line().text());
+            if (w != null && w.size() == 2) u.regex = w.get(1);
         });
         b.simple(kw("regex_no_match", 0, 0, NONE), (ctx, u, a) -> u.regexNoMatch = true);
         b.simple(kw("regex_options", 1, Integer.MAX_VALUE, WORDS).range(String.join("|", REGEX_OPTIONS)), (ctx, u, a) -> {

@@ -19,7 +19,7 @@ final class LocalCheckTables {
         Block<CheckerBuilder> b = new Block<>("MISC_CHECK");
         CheckerTables.commonOf(b, false);
         b.simple(kw("misc_path", 1, Integer.MAX_VALUE, SCRIPT), (ctx, c, a) -> {
-            if (!c.dropped && a.has(1)) c.script = command(a);
+            if (!c.dropped && a.has(1)) c.script = command(ctx, a);
         });
         b.simple(kw("misc_timeout", 1, 1, UNSIGNED).range("0..4294").defaultValue("delay_loop"), (ctx, c, a) -> {
             if (c.dropped) return;

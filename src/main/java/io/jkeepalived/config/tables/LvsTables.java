@@ -202,14 +202,14 @@ final class LvsTables {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + vs.groupName() + ") quorum_up script already specified - ignoring " + a.word(1));
                 return;
             }
-            vs.quorumUp = ScriptUses.notifyScript(ctx, script(a));
+            vs.quorumUp = ScriptUses.notifyScript(ctx, script(ctx, a));
         });
         b.simple(kw("quorum_down", 1, Integer.MAX_VALUE, SCRIPT), (ctx, vs, a) -> {
             if (vs.quorumDown != null) {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + vs.groupName() + ") quorum_down script already specified - ignoring " + a.word(1));
                 return;
             }
-            vs.quorumDown = ScriptUses.notifyScript(ctx, script(a));
+            vs.quorumDown = ScriptUses.notifyScript(ctx, script(ctx, a));
         });
         b.simple(kw("quorum", 1, 1, UNSIGNED).range("1..4294967295").defaultValue("1"), (ctx, vs, a) -> {
             Long v = unsigned(ctx, a, 1, UINT_MAX);

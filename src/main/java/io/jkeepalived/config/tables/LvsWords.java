@@ -1,14 +1,13 @@
 package io.jkeepalived.config.tables;
 
 import io.jkeepalived.config.ConfigError;
+import io.jkeepalived.config.lexer.ScriptLine;
 import io.jkeepalived.config.model.Script;
 import io.jkeepalived.config.parse.Args;
 import io.jkeepalived.config.parse.KeywordInfo;
 import io.jkeepalived.config.parse.Numbers;
 import io.jkeepalived.config.parse.ParseContext;
 import io.jkeepalived.config.parse.ValueType;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Small readers shared by the LVS tables, in keepalived's terms (check_parser.c, check_api.c). */
 final class LvsWords {
@@ -92,53 +91,31 @@ final class LvsWords {
     }
 
     /**
-     * A notify/quorum script keyword: word 1 is the command (quoted when it has arguments), then
-     * {@code [user [[:]group]]}. Without a command, keepalived 2.2.7 stops with "missing a parameter" (measured).
+     * A notify/quorum script keyword, re-read with keepalived's quoting and escapes
+     * (alloc_strvec_quoted_escaped): word 1 is the command line, then {@code [user [group]]}. Without a
+     * command keepalived 2.2.7 stops with "missing a parameter" (measured); a line it cannot split (an
+     * unmatched quote) or a user that does not exist leaves no script, which keepalived only logs.
      */
-    static Script script(Args a) {
-        String cmd = a.word(1);
-        String user = a.opt(2, null);
-        String group = a.opt(3, null);
-        if (group != null && group.startsWith(":")) group = group.substring(1);
-        if (user != null && user.contains(":")) {
-            int c = user.indexOf(':');
-            if (group == null && c + 1 < user.length()) group = user.substring(c + 1);
-            user = user.substring(0, c);
+    static Script script(ParseContext ctx, Args a) {
+        if (ScriptLine.words(a.line().text()) == null) {
+            ScriptLine.parse(a.line(), ctx.diagnostics()); // reports the unmatched quote; no script, no stop
+            return null;
         }
-        return new Script(cmd, argv(cmd), user, group);
+        String cmd = a.word(1);
+        ScriptLine sl = ScriptLine.parse(a.line(), ctx.diagnostics());
+        if (sl == null) return null;
+        if (sl.user() != null && (!SystemAccounts.current.userExists(sl.user())
+                || sl.group() != null && !SystemAccounts.current.groupExists(sl.group()))) {
+            return null;
+        }
+        return new Script(cmd, sl.argv(), sl.user(), sl.group());
     }
 
-    /** misc_path: only the command; its user comes from the {@code user} keyword. */
-    static Script command(Args a) {
+    /** misc_path: only the command line (its user comes from the {@code user} keyword); null when unreadable. */
+    static Script command(ParseContext ctx, Args a) {
         String cmd = a.word(1);
-        return new Script(cmd, argv(cmd), null, null);
-    }
-
-    /** The command line split into words (single quotes group words, as keepalived's script lexer does). */
-    static List<String> argv(String cmd) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        boolean quoted = false;
-        for (int i = 0; i < cmd.length(); i++) {
-            char c = cmd.charAt(i);
-            if (c == '\\' && i + 1 < cmd.length()) {
-                cur.append(cmd.charAt(++i));
-                inWord = true;
-            } else if (c == '\'') {
-                quoted = !quoted;
-                inWord = true;
-            } else if (!quoted && (c == ' ' || c == '\t')) {
-                if (inWord) out.add(cur.toString());
-                cur.setLength(0);
-                inWord = false;
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) out.add(cur.toString());
-        return out;
+        ScriptLine sl = ScriptLine.parse(a.line(), ctx.diagnostics());
+        return sl == null ? null : new Script(cmd, sl.argv(), null, null);
     }
 
     /** keepalived's cmd_str: each word in single quotes. */

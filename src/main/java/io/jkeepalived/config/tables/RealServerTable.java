@@ -78,14 +78,14 @@ final class RealServerTable {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + rs.vs.groupName() + ") notify_up script already specified - ignoring " + a.word(1));
                 return;
             }
-            rs.notifyUp = ScriptUses.notifyScript(ctx, script(a));
+            rs.notifyUp = ScriptUses.notifyScript(ctx, script(ctx, a));
         });
         b.simple(kw("notify_down", 1, Integer.MAX_VALUE, SCRIPT), (ctx, rs, a) -> {
             if (rs.notifyDown != null) {
                 ctx.error(ConfigError.GENERAL_ERROR, "(" + rs.vs.groupName() + ") notify_down script already specified - ignoring " + a.word(1));
                 return;
             }
-            rs.notifyDown = ScriptUses.notifyScript(ctx, script(a));
+            rs.notifyDown = ScriptUses.notifyScript(ctx, script(ctx, a));
         });
         b.simple(kw("alpha", 0, 1, BOOL), (ctx, rs, a) -> {
             Boolean v = bool(ctx, a, "alpha");

@@ -64,7 +64,7 @@ final class ScriptUses {
 
     /** A notify/quorum script as keepalived keeps it: null when it has no user and the default user fails. */
     static Script notifyScript(ParseContext ctx, Script s) {
-        if (s.user() == null && defaultUserFails(ctx)) return null;
+        if (s == null || s.user() == null && defaultUserFails(ctx)) return null;
         return s;
     }
 
