@@ -40,10 +40,12 @@ class LvsKeepalivedCasesTest {
         TreeSet<Integer> lines = new TreeSet<>();
         if (!lineText.isBlank()) Arrays.stream(lineText.split(",")).map(Integer::parseInt).forEach(lines::add);
 
-        LvsFixture.Result r = LvsFixture.parse(conf);
-
-        assertThat(r.exitCode()).as("exit code; got %s", r.messages()).isEqualTo(rc);
-        assertThat(r.lines()).as("lines with diagnostics; got %s", r.messages()).isEqualTo(lines);
+        // the fixture's splitter does not report quoting errors: those cases go through the real lexer only
+        if (exp.stream().noneMatch(l -> l.contains("quote"))) {
+            LvsFixture.Result r = LvsFixture.parse(conf);
+            assertThat(r.exitCode()).as("exit code; got %s", r.messages()).isEqualTo(rc);
+            assertThat(r.lines()).as("lines with diagnostics; got %s", r.messages()).isEqualTo(lines);
+        }
 
         // and through the real lexer and loader
         LoadResult lr = ConfigLoader.load(LoadOptions.of(DIR.resolve(name + ".conf")).withInterfaces(n -> n.equals("eth0") || n.equals("lo")));
