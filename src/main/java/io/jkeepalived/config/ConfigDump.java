@@ -61,6 +61,8 @@ public final class ConfigDump {
         } else if (v instanceof Map<?, ?> m) {
             out.add(pad + label + ": " + m.size() + (m.size() == 1 ? " entry" : " entries"));
             for (Map.Entry<?, ?> e : m.entrySet()) value(String.valueOf(e.getKey()), e.getValue(), depth + 1, out);
+        } else if (v instanceof java.net.InetAddress a) {
+            out.add(pad + label + " = " + a.getHostAddress());
         } else if (v instanceof CharSequence s) {
             out.add(pad + label + " = " + s);
         } else if (v.getClass().isArray()) {

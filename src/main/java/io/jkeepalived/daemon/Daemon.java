@@ -5,6 +5,9 @@ import io.jkeepalived.config.ConfigError;
 import io.jkeepalived.config.ConfigLoader;
 import io.jkeepalived.config.Diagnostic;
 import io.jkeepalived.config.LoadResult;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.LvsConfig;
+import io.jkeepalived.config.model.VrrpConfig;
 import io.jkeepalived.daemon.cli.Cli;
 import io.jkeepalived.daemon.cli.Opt;
 import io.jkeepalived.daemon.cli.Options;
@@ -69,19 +72,25 @@ final class Daemon {
         LoadResult r = load();
         if (r.mainFileMissing()) return stopped(EXIT_NO_CONFIG);
         if (r.missingParameter()) return EXIT_CONFIG;
-        if (r.worst().cannotRun()) {
+        if (cannotRun(r)) {
             return stopped(r.worst() == ConfigError.FILE_NOT_FOUND ? EXIT_NO_CONFIG : EXIT_CONFIG);
         }
         if (opts.has(Opt.DUMP_CONF)) ConfigDump.lines(r.config()).forEach(log::info);
 
         boolean madePidDir = opts.usePidDir() && makePidDir();
-        pidFiles.add(opts.pidFile());
-        if (opts.runVrrp()) pidFiles.add(opts.vrrpPidFile());
-        if (opts.runCheckers()) pidFiles.add(opts.checkersPidFile());
-        if (PidFile.anyRunning(pidFiles, PidFile::isAlive, log::info)) {
+        List<Path> watched = new ArrayList<>(List.of(opts.pidFile()));
+        if (opts.runVrrp()) watched.add(opts.vrrpPidFile());
+        if (opts.runCheckers()) watched.add(opts.checkersPidFile());
+        if (PidFile.anyRunning(watched, PidFile::isAlive, log::info)) {
             log.info("daemon is already running");
             return EXIT_OK;
         }
+        // keepalived writes a child's pid file only when that child runs: it has configuration, or --all
+        boolean vrrp = opts.runVrrp() && (opts.has(Opt.ALL) || hasVrrpConfig(r.config()));
+        boolean checkers = opts.runCheckers() && (opts.has(Opt.ALL) || hasCheckerConfig(r.config()));
+        pidFiles.add(opts.pidFile());
+        if (vrrp) pidFiles.add(opts.vrrpPidFile());
+        if (checkers) pidFiles.add(opts.checkersPidFile());
         for (Path f : pidFiles) {
             try {
                 PidFile.write(f, pid);
@@ -96,6 +105,7 @@ final class Daemon {
         SignalEvents signals = new SignalEvents();
         signals.install(opts.has(Opt.IGNORE_SIGINT));
         runtime.start(r.config());
+        if (!vrrp && !checkers) log.info("Warning - keepalived has no configuration to run");
         loop(signals);
         log.info("Stopping");
         runtime.stop();
@@ -129,7 +139,7 @@ final class Daemon {
     private void reload() {
         log.info("Reloading");
         LoadResult r = load();
-        if (r.mainFileMissing() || r.missingParameter() || r.worst().cannotRun()) {
+        if (r.mainFileMissing() || r.missingParameter() || cannotRun(r)) {
             log.info("Configuration errors - keeping the running configuration");
             return;
         }
@@ -203,6 +213,35 @@ final class Daemon {
         } catch (IOException | UnsupportedOperationException e) {
             // keep the mode the file was created with
         }
+    }
+
+    /**
+     * Whether keepalived would stop on this configuration. The worst class is not enough: a warning
+     * outranks a bad interface, yet keepalived's VRRP process exits on "Non-existent interface specified
+     * in configuration" (CONFIG_BAD_IF) and on fatal errors whatever else was reported (measured: exit 2).
+     */
+    static boolean cannotRun(LoadResult r) {
+        if (r.worst().cannotRun()) return true;
+        for (Diagnostic d : r.diagnostics()) {
+            if (d.kind() == ConfigError.BAD_IF || d.kind() == ConfigError.FATAL) return true;
+        }
+        return false;
+    }
+
+    /** keepalived's have_vrrp_config: any VRRP block or static address, route or rule. */
+    static boolean hasVrrpConfig(KeepalivedConfig c) {
+        VrrpConfig v = c == null ? null : c.vrrp();
+        if (v == null) return false;
+        return !(v.instances().isEmpty() && v.syncGroups().isEmpty() && v.scripts().isEmpty()
+                && v.trackFiles().isEmpty() && v.trackProcesses().isEmpty() && v.trackGroups().isEmpty()
+                && v.staticAddresses().isEmpty() && v.staticRoutes().isEmpty() && v.staticRules().isEmpty()
+                && v.garpGroups().isEmpty());
+    }
+
+    /** keepalived's have_checker_config: a virtual server or a group of them. */
+    static boolean hasCheckerConfig(KeepalivedConfig c) {
+        LvsConfig l = c == null ? null : c.lvs();
+        return l != null && !(l.virtualServers().isEmpty() && l.groups().isEmpty());
     }
 
     /** keepalived's create_pid_dir: /run/keepalived, mode 0755, for a daemon in a network namespace. */

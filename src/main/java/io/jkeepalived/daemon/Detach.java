@@ -30,7 +30,7 @@ final class Detach {
     /** True when the daemon would get past configuration and "already running". Quiet. */
     static boolean wouldStart(Options o) {
         LoadResult r = ConfigLoader.load(ConfigTest.loadOptions(o));
-        if (r.mainFileMissing() || r.missingParameter() || r.worst().cannotRun()) return false;
+        if (r.mainFileMissing() || r.missingParameter() || Daemon.cannotRun(r)) return false;
         List<Path> files = new ArrayList<>(List.of(o.pidFile()));
         if (o.runVrrp()) files.add(o.vrrpPidFile());
         if (o.runCheckers()) files.add(o.checkersPidFile());

@@ -119,10 +119,29 @@ class LauncherProcessTest {
     }
 
     @Test
+    void aNonExistentInterfaceStopsTheDaemonWithTwo() throws Exception {
+        Path conf = Files.writeString(dir.resolve("badif.conf"), """
+                vrrp_instance VI_1 {
+                    interface jkt_noif0
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        10.99.0.10
+                    }
+                }
+                """);
+        Ran r = run(daemonArgs(conf, "-n", "-l"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Non-existent interface specified in configuration", "Stopped Keepalived");
+        assertThat(dir.resolve("k.pid")).doesNotExist();
+        Ran detached = run(daemonArgs(conf));
+        assertThat(detached.code()).as("refused before detaching").isEqualTo(2);
+    }
+
+    @Test
     void foregroundDaemonWritesPidFilesRefusesASecondStartReloadsAndStopsOnTerm() throws Exception {
         Path conf = emptyConfig();
         Path log = dir.resolve("daemon.err");
-        Process d = launcher(daemonArgs(conf, "-n", "-l", "-D", "-u", "077")).redirectErrorStream(true)
+        Process d = launcher(daemonArgs(conf, "-n", "-l", "-D", "-u", "077", "--all")).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         started.add(d.pid());
         Path pid = dir.resolve("k.pid");
@@ -158,10 +177,17 @@ class LauncherProcessTest {
     @Test
     void aStalePidFileIsRemovedAndTheDaemonStarts() throws Exception {
         Files.writeString(dir.resolve("k.pid"), Integer.MAX_VALUE + "\n");
-        Process d = launcher(daemonArgs(emptyConfig(), "-n")).start();
+        Path log = dir.resolve("daemon.err");
+        Process d = launcher(daemonArgs(emptyConfig(), "-n", "-l")).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         started.add(d.pid());
         await("own pid file", () -> PidFile.read(dir.resolve("k.pid")) != Integer.MAX_VALUE
                 && PidFile.read(dir.resolve("k.pid")) != 0);
+        await("start-up", () -> read(log).contains("Warning - keepalived has no configuration to run"));
+        assertThat(read(log)).contains("Remove a zombie pid file " + dir.resolve("k.pid"));
+        // no VRRP or checker configuration: keepalived starts neither child and writes neither pid file
+        assertThat(dir.resolve("kv.pid")).doesNotExist();
+        assertThat(dir.resolve("kc.pid")).doesNotExist();
         new ProcessBuilder("kill", "-TERM", Long.toString(PidFile.read(dir.resolve("k.pid")))).start().waitFor();
         assertThat(d.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(d.exitValue()).isZero();
