@@ -205,7 +205,7 @@ public final class RawIpSocket implements AutoCloseable {
 
     /** Sends {@code len} bytes of {@code data} from {@code offset} to a prepared peer; returns bytes sent. */
     public int send(byte[] data, int offset, int len, Peer to) {
-        MemorySegment.copy(data, offset, send.payload, ValueLayout.JAVA_BYTE, 0, len);
+        MemorySegment.copy(send.wrap(data), offset, send.payload, 0, len);
         return send.send(len, to);
     }
 
@@ -224,7 +224,7 @@ public final class RawIpSocket implements AutoCloseable {
         int n = receive.receive(info, timeoutMillis);
         if (n > 0) {
             int copied = Math.min(n, maxLen);
-            MemorySegment.copy(receive.payload, ValueLayout.JAVA_BYTE, 0, buf, offset, copied);
+            MemorySegment.copy(receive.payload, 0, receive.wrap(buf), offset, copied);
             if (copied < n) {
                 info.set(copied, info.ttl(), info.ifIndex(), true);
                 return copied;
@@ -280,6 +280,17 @@ public final class RawIpSocket implements AutoCloseable {
         final MemorySegment iov = arena.allocate(Layouts.IOVEC);
         final MemorySegment control = arena.allocate(CONTROL_SIZE, 8);
         long controlLen;
+        private byte[] lastArray;
+        private MemorySegment lastView;
+
+        /** The caller's array as a segment, kept while the caller keeps passing the same array. */
+        MemorySegment wrap(byte[] array) {
+            if (array != lastArray) {
+                lastView = MemorySegment.ofArray(array);
+                lastArray = array;
+            }
+            return lastView;
+        }
 
         void source(InetAddress source) {
             control.fill((byte) 0);
@@ -329,6 +340,16 @@ public final class RawIpSocket implements AutoCloseable {
         final MemorySegment iov = arena.allocate(Layouts.IOVEC);
         final MemorySegment control = arena.allocate(CONTROL_SIZE, 8);
         final MemorySegment name = arena.allocate(Layouts.SOCKADDR_IN6);
+        private byte[] lastArray;
+        private MemorySegment lastView;
+
+        MemorySegment wrap(byte[] array) {
+            if (array != lastArray) {
+                lastView = MemorySegment.ofArray(array);
+                lastArray = array;
+            }
+            return lastView;
+        }
 
         int receive(PacketInfo info, int timeoutMillis) {
             while (true) {

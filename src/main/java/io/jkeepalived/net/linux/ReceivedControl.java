@@ -21,9 +21,9 @@ final class ReceivedControl {
         byte[] source = info.sourceBytes();
         byte[] destination = info.destinationBytes();
         if (family == IpFamily.IPV4) {
-            MemorySegment.copy(name, ValueLayout.JAVA_BYTE, Layouts.SIN_ADDR, source, 0, 4);
+            copy(name, Layouts.SIN_ADDR, source, 4);
         } else {
-            MemorySegment.copy(name, ValueLayout.JAVA_BYTE, Layouts.SIN6_ADDR, source, 0, 16);
+            copy(name, Layouts.SIN6_ADDR, source, 16);
         }
         int ttl = -1;
         int ifIndex = 0;
@@ -40,12 +40,12 @@ final class ReceivedControl {
             long data = at + header;
             if (level == Sock.IPPROTO_IP && type == Sock.IP_PKTINFO) {
                 ifIndex = control.get(ValueLayout.JAVA_INT, data + Layouts.IPI_IFINDEX);
-                MemorySegment.copy(control, ValueLayout.JAVA_BYTE, data + Layouts.IPI_ADDR, destination, 0, 4);
+                copy(control, data + Layouts.IPI_ADDR, destination, 4);
             } else if (level == Sock.IPPROTO_IP && type == Sock.IP_TTL) {
                 ttl = control.get(ValueLayout.JAVA_INT, data);
             } else if (level == Sock.IPPROTO_IPV6 && type == Sock.IPV6_PKTINFO) {
                 ifIndex = control.get(ValueLayout.JAVA_INT, data + Layouts.IPI6_IFINDEX);
-                MemorySegment.copy(control, ValueLayout.JAVA_BYTE, data + Layouts.IPI6_ADDR, destination, 0, 16);
+                copy(control, data + Layouts.IPI6_ADDR, destination, 16);
             } else if (level == Sock.IPPROTO_IPV6 && type == Sock.IPV6_HOPLIMIT) {
                 ttl = control.get(ValueLayout.JAVA_INT, data);
             }
@@ -53,5 +53,12 @@ final class ReceivedControl {
         }
         int flags = msg.get(ValueLayout.JAVA_INT, Layouts.MSG_FLAGS);
         info.set(length, ttl, ifIndex, (flags & Sock.MSG_TRUNC) != 0);
+    }
+
+    /** A byte loop rather than MemorySegment.copy into an array, which wraps the array on every call. */
+    private static void copy(MemorySegment from, long offset, byte[] to, int count) {
+        for (int i = 0; i < count; i++) {
+            to[i] = from.get(ValueLayout.JAVA_BYTE, offset + i);
+        }
     }
 }
