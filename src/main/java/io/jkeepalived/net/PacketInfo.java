@@ -71,6 +71,12 @@ public final class PacketInfo {
         return destination;
     }
 
+    /** True when the packet was sent to a multicast group (224.0.0.0/4, ff00::/8), e.g. 224.0.0.18 / ff02::12. */
+    public boolean isMulticastDestination() {
+        int first = destination[0] & 0xff;
+        return family == IpFamily.IPV4 ? (first & 0xf0) == 0xe0 : first == 0xff;
+    }
+
     public InetAddress source() {
         return toAddress(source);
     }

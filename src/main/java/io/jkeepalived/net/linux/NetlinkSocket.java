@@ -34,6 +34,8 @@ public final class NetlinkSocket implements AutoCloseable {
 
     private static final int BUFFER_SIZE = 256 * 1024;
     private static final int DUMP_RETRIES = 5;
+    /** The kernel answers at once; silence this long means something is wrong, and is said so. */
+    private static final int ANSWER_TIMEOUT_MILLIS = 10_000;
 
     private final int protocol;
     private final int fd;
@@ -158,13 +160,20 @@ public final class NetlinkSocket implements AutoCloseable {
         return new NetException(operation, error.errno(), text);
     }
 
-    /** Blocks for one datagram and splits it into messages. */
+    /** Waits for one datagram and splits it into messages. */
     private List<NlMessage> receiveDatagram(String operation) {
         while (true) {
-            long n = recv(0);
+            int ready = poll.await(ANSWER_TIMEOUT_MILLIS, "netlink answer");
+            if (ready == WakeablePoll.TIMED_OUT) {
+                throw new NetException(operation, "no answer from the kernel in " + ANSWER_TIMEOUT_MILLIS + " ms");
+            }
+            if (ready == WakeablePoll.WOKEN) {
+                throw new NetException(operation, "netlink socket woken for shutdown");
+            }
+            long n = recv(Sock.MSG_DONTWAIT);
             if (n < 0) {
                 int errno = Libc.errno();
-                if (errno == Sock.EINTR) {
+                if (errno == Sock.EINTR || errno == Sock.EAGAIN) {
                     continue;
                 }
                 throw Libc.failure("recvmsg(netlink: " + operation + ")", errno);

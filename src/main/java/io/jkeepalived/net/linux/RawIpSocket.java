@@ -1,6 +1,7 @@
 package io.jkeepalived.net.linux;
 
 import io.jkeepalived.net.IpFamily;
+import io.jkeepalived.net.IpRawChannel;
 import io.jkeepalived.net.NetException;
 import io.jkeepalived.net.PacketInfo;
 import io.jkeepalived.net.ffm.Layouts;
@@ -10,6 +11,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 
 /**
  * A raw IP socket for one protocol (112 VRRP, 51 AH) on one interface, IPv4 or IPv6, as keepalived opens
@@ -24,7 +26,7 @@ import java.net.InetAddress;
  * as keepalived does. Threads: one sender and one receiver at a time; their buffers are separate.
  * {@link #wakeup()} may be called from any thread; {@link #close()} only once the receiver is out.
  */
-public final class RawIpSocket implements AutoCloseable {
+public final class RawIpSocket implements IpRawChannel {
     /** {@link #receive} result: {@link #wakeup()} was called. */
     public static final int WOKEN = WakeablePoll.WOKEN;
     /** {@link #receive} result: the timeout passed with nothing received. */
@@ -41,7 +43,7 @@ public final class RawIpSocket implements AutoCloseable {
     private final String pollWhat;
     private final Arena arena = Arena.ofShared();
     private final WakeablePoll poll;
-    private final SendSide send;
+    private final RawSendPath send;
     private final ReceiveSide receive;
     private boolean headerIncluded;
 
@@ -58,7 +60,7 @@ public final class RawIpSocket implements AutoCloseable {
             bindToDevice();
             configure();
             this.poll = new WakeablePoll(fd, arena);
-            this.send = new SendSide();
+            this.send = new RawSendPath(fd, family, protocol, ifIndex, ifName, arena);
             this.receive = new ReceiveSide();
         } catch (RuntimeException e) {
             Libc.close(fd);
@@ -174,6 +176,7 @@ public final class RawIpSocket implements AutoCloseable {
      * Prepares a destination once (its sockaddr lives as long as the socket), so sends allocate nothing.
      * Link-local IPv6 peers get this socket's interface as scope.
      */
+    @Override
     public Peer peer(InetAddress destination) {
         requireFamily(destination);
         MemorySegment sa;
@@ -189,13 +192,14 @@ public final class RawIpSocket implements AutoCloseable {
                 sa.set(ValueLayout.JAVA_INT, Layouts.SIN6_SCOPE_ID, ifIndex);
             }
         }
-        return new Peer(destination, sa);
+        return new Peer(this, destination, sa);
     }
 
     /**
      * Chooses the source address of later sends (IP_PKTINFO / IPV6_PKTINFO on each sendmsg), or lets the
      * kernel choose when null. Ignored by the kernel for IPv4 with IP_HDRINCL, where the header says it.
      */
+    @Override
     public void source(InetAddress source) {
         if (source != null) {
             requireFamily(source);
@@ -204,15 +208,33 @@ public final class RawIpSocket implements AutoCloseable {
     }
 
     /** Sends {@code len} bytes of {@code data} from {@code offset} to a prepared peer; returns bytes sent. */
-    public int send(byte[] data, int offset, int len, Peer to) {
+    @Override
+    public int send(byte[] data, int offset, int len, Destination to) {
         MemorySegment.copy(send.wrap(data), offset, send.payload, 0, len);
-        return send.send(len, to);
+        return send.send(len, peerOf(to));
+    }
+
+    @Override
+    public ByteBuffer sendBuffer() {
+        return send.view;
+    }
+
+    @Override
+    public int sendFromBuffer(int len, Destination to) {
+        return send.send(len, peerOf(to));
+    }
+
+    private Peer peerOf(Destination to) {
+        if (to instanceof Peer p && p.owner == this) {
+            return p;
+        }
+        throw new IllegalArgumentException("destination " + to + " was not prepared by this socket");
     }
 
     /** Sends {@code len} bytes at the start of a segment (native or heap) to a prepared peer. */
-    public int send(MemorySegment data, int len, Peer to) {
+    public int send(MemorySegment data, int len, Destination to) {
         MemorySegment.copy(data, 0, send.payload, 0, len);
-        return send.send(len, to);
+        return send.send(len, peerOf(to));
     }
 
     /**
@@ -220,6 +242,7 @@ public final class RawIpSocket implements AutoCloseable {
      * returns its length (also in {@code info}), or {@link #WOKEN}, or {@link #TIMED_OUT}.
      * Allocates nothing. Call from a platform thread.
      */
+    @Override
     public int receive(byte[] buf, int offset, int maxLen, PacketInfo info, int timeoutMillis) {
         int n = receive.receive(info, timeoutMillis);
         if (n > 0) {
@@ -233,7 +256,18 @@ public final class RawIpSocket implements AutoCloseable {
         return n;
     }
 
+    @Override
+    public int receive(PacketInfo info, int timeoutMillis) {
+        return receive.receive(info, timeoutMillis);
+    }
+
+    @Override
+    public ByteBuffer receiveBuffer() {
+        return receive.view;
+    }
+
     /** Wakes a thread blocked in {@link #receive}; every later receive returns {@link #WOKEN} at once. */
+    @Override
     public void wakeup() {
         poll.wake();
     }
@@ -269,73 +303,37 @@ public final class RawIpSocket implements AutoCloseable {
         }
     }
 
-    /** A destination prepared by {@link #peer}. */
-    public record Peer(InetAddress address, MemorySegment sockaddr) {
-    }
+    /** A destination prepared by {@link #peer}: its sockaddr lives in the socket's arena. */
+    public static final class Peer implements Destination {
+        private final RawIpSocket owner;
+        private final InetAddress address;
+        private final MemorySegment sockaddr;
 
-    /** The sender's buffers: one msghdr, one iovec, one pktinfo control message. */
-    private final class SendSide {
-        final MemorySegment payload = arena.allocate(MAX_PACKET, 8);
-        final MemorySegment msg = arena.allocate(Layouts.MSGHDR);
-        final MemorySegment iov = arena.allocate(Layouts.IOVEC);
-        final MemorySegment control = arena.allocate(CONTROL_SIZE, 8);
-        long controlLen;
-        private byte[] lastArray;
-        private MemorySegment lastView;
-
-        /** The caller's array as a segment, kept while the caller keeps passing the same array. */
-        MemorySegment wrap(byte[] array) {
-            if (array != lastArray) {
-                lastView = MemorySegment.ofArray(array);
-                lastArray = array;
-            }
-            return lastView;
+        private Peer(RawIpSocket owner, InetAddress address, MemorySegment sockaddr) {
+            this.owner = owner;
+            this.address = address;
+            this.sockaddr = sockaddr;
         }
 
-        void source(InetAddress source) {
-            control.fill((byte) 0);
-            if (source == null) {
-                controlLen = 0;
-                return;
-            }
-            if (family == IpFamily.IPV4) {
-                long dataLen = Layouts.IN_PKTINFO.byteSize();
-                control.set(ValueLayout.JAVA_LONG, Layouts.CMSG_LEN, Layouts.cmsgLen(dataLen));
-                control.set(ValueLayout.JAVA_INT, Layouts.CMSG_LEVEL, Sock.IPPROTO_IP);
-                control.set(ValueLayout.JAVA_INT, Layouts.CMSG_TYPE, Sock.IP_PKTINFO);
-                long data = Layouts.cmsgAlign(Layouts.CMSG_DATA);
-                MemorySegment.copy(source.getAddress(), 0, control, ValueLayout.JAVA_BYTE,
-                        data + Layouts.IPI_SPEC_DST, 4);
-                controlLen = Layouts.cmsgSpace(dataLen);
-            } else {
-                long dataLen = Layouts.IN6_PKTINFO.byteSize();
-                control.set(ValueLayout.JAVA_LONG, Layouts.CMSG_LEN, Layouts.cmsgLen(dataLen));
-                control.set(ValueLayout.JAVA_INT, Layouts.CMSG_LEVEL, Sock.IPPROTO_IPV6);
-                control.set(ValueLayout.JAVA_INT, Layouts.CMSG_TYPE, Sock.IPV6_PKTINFO);
-                long data = Layouts.cmsgAlign(Layouts.CMSG_DATA);
-                MemorySegment.copy(source.getAddress(), 0, control, ValueLayout.JAVA_BYTE,
-                        data + Layouts.IPI6_ADDR, 16);
-                control.set(ValueLayout.JAVA_INT, data + Layouts.IPI6_IFINDEX, ifIndex);
-                controlLen = Layouts.cmsgSpace(dataLen);
-            }
+        @Override
+        public InetAddress address() {
+            return address;
         }
 
-        int send(int len, Peer to) {
-            Layouts.iovec(iov, 0, payload, len);
-            Layouts.msghdr(msg, to.sockaddr(), (int) to.sockaddr().byteSize(), iov, 1,
-                    controlLen == 0 ? MemorySegment.NULL : control, controlLen);
-            long n = Libc.sendmsg(fd, msg, 0);
-            if (n < 0) {
-                throw Libc.failure("sendmsg(" + family + " proto " + protocol + " on " + ifName + " to "
-                        + to.address().getHostAddress() + ")", Libc.errno());
-            }
-            return (int) n;
+        MemorySegment sockaddr() {
+            return sockaddr;
+        }
+
+        @Override
+        public String toString() {
+            return address.getHostAddress();
         }
     }
 
     /** The receiver's buffers and the parsing of its control messages. */
     private final class ReceiveSide {
         final MemorySegment payload = arena.allocate(MAX_PACKET, 8);
+        final ByteBuffer view = payload.asByteBuffer();
         final MemorySegment msg = arena.allocate(Layouts.MSGHDR);
         final MemorySegment iov = arena.allocate(Layouts.IOVEC);
         final MemorySegment control = arena.allocate(CONTROL_SIZE, 8);

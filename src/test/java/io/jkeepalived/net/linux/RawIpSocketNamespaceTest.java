@@ -71,6 +71,7 @@ class RawIpSocketNamespaceTest {
             assertThat(r.info.source()).isEqualTo(ip(source));
             assertThat(r.info.destination()).isEqualTo(ip(destination));
             assertThat(r.info.ifIndex()).isEqualTo(eth0);
+            assertThat(r.info.isMulticastDestination()).isEqualTo(ip(destination).isMulticastAddress());
             int headerLen = family == IpFamily.IPV4 ? 20 : 0;
             assertThat(r.length).isEqualTo(headerLen + payload.length);
             assertThat(r.buf[headerLen]).isEqualTo(payload[0]);
@@ -134,6 +135,24 @@ class RawIpSocketNamespaceTest {
     void ipv6ChecksumIsFilledBySenderKernel() throws Exception {
         Received r = exchange(IpFamily.IPV6, 1, 2, "ff02::12", "fd00:99::1", false);
         assertThat((r.buf[6] & 0xff) | (r.buf[7] & 0xff)).as("checksum at offset 6").isNotZero();
+    }
+
+    @Test
+    void encodingIntoTheSendBufferAndReadingTheReceiveBufferCopiesNothing() throws Exception {
+        RawIpSocket receiver = lab.inNode(2, () -> RawIpSocket.open(IpFamily.IPV6, Sock.IPPROTO_VRRP, "eth0")
+                .joinGroup(ip("ff02::12")));
+        RawIpSocket sender = lab.inNode(1, () -> RawIpSocket.open(IpFamily.IPV6, Sock.IPPROTO_VRRP, "eth0"));
+        try (receiver; sender) {
+            PacketInfo info = new PacketInfo();
+            Future<Integer> got = lab.startInNode(2, () -> receiver.receive(info, 5000));
+            sender.sendBuffer().putInt(0, 0x3134_6401).putInt(4, 0x0064_0000).putLong(8, 0x0102_0304_0506_0708L);
+            sender.sendFromBuffer(16, sender.peer(ip("ff02::12")));
+            assertThat(LabNet.get(got)).isEqualTo(16);
+            assertThat(receiver.receiveBuffer().getInt(0)).isEqualTo(0x3134_6401);
+            assertThat(receiver.receiveBuffer().getLong(8)).isEqualTo(0x0102_0304_0506_0708L);
+            assertThat(info.isMulticastDestination()).isTrue();
+            assertThat(info.ttl()).isEqualTo(255);
+        }
     }
 
     @Test
