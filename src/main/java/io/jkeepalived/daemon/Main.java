@@ -40,10 +40,9 @@ public final class Main {
         err.print(outcome.err());
         out.flush();
         err.flush();
-        return switch (outcome) {
-            case Cli.Exit e -> e.code();
-            case Cli.Run r -> runOptions(r, argv0, args, err);
-        };
+        // instanceof rather than a pattern switch: no invokedynamic bootstrap on the timed -t path
+        if (outcome instanceof Cli.Exit e) return e.code();
+        return runOptions((Cli.Run) outcome, argv0, args, err);
     }
 
     private static int runOptions(Cli.Run r, String argv0, String[] args, PrintStream err) {
