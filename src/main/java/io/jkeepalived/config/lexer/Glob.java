@@ -3,6 +3,7 @@ package io.jkeepalived.config.lexer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,12 +97,18 @@ final class Glob {
         return out;
     }
 
+    /** The path, or null when the platform cannot name it (non-ASCII under a C locale): as if missing. */
     private Path resolve(String name) {
-        return name.isEmpty() ? cwd : cwd.resolve(name);
+        try {
+            return name.isEmpty() ? cwd : cwd.resolve(name);
+        } catch (InvalidPathException unnameable) {
+            return null;
+        }
     }
 
     private boolean isDirectory(String name) {
-        return Files.isDirectory(resolve(name));
+        Path p = resolve(name);
+        return p != null && Files.isDirectory(p);
     }
 
     private void expand(String pattern, boolean onlyDirs, List<String> out) {
@@ -134,12 +141,17 @@ final class Glob {
     private void inDirectory(String filename, String dir, boolean onlyDirs, List<String> out) {
         if (!hasMeta(filename)) {
             String full = join(dir, unescape(filename));
-            if (Files.exists(resolve(full), LinkOption.NOFOLLOW_LINKS)) out.add(full);
+            Path p = resolve(full);
+            if (p != null && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) out.add(full);
             else missingFiles++;
             return;
         }
         haveWildcards = true;
         Path d = resolve(dir);
+        if (d == null) {
+            missingDirectories++;
+            return;
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
             for (Path e : entries) {
                 String name = e.getFileName().toString();
@@ -147,7 +159,7 @@ final class Glob {
                     out.add(join(dir, name));
                 }
             }
-        } catch (IOException | SecurityException notADirectory) {
+        } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException notADirectory) {
             missingDirectories++;
         }
     }

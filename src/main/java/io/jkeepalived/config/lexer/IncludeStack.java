@@ -5,6 +5,7 @@ import io.jkeepalived.config.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -103,8 +104,13 @@ final class IncludeStack implements Reporter {
         if (error) fileError = true;
     }
 
+    /** The path, or null when the platform cannot name it (non-ASCII under a C locale). */
     private Path resolve(String name) {
-        return cwd.resolve(name);
+        try {
+            return cwd.resolve(name);
+        } catch (InvalidPathException unnameable) {
+            return null;
+        }
     }
 
     /** open_and_check_glob(): the matches, or null after reporting why there are none to use. */
@@ -132,11 +138,14 @@ final class IncludeStack implements Reporter {
             fileError(READ, "Configuration file '" + name + "' is a directory - skipping");
             return false;
         }
-        try {
-            PosixFileAttributes a = Files.readAttributes(resolve(name), PosixFileAttributes.class);
-            if (a.isRegularFile() && !executable(a.permissions())) return true;
-        } catch (IOException | UnsupportedOperationException notThere) {
-            // reported below
+        Path path = resolve(name);
+        if (path != null) {
+            try {
+                PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
+                if (a.isRegularFile() && !executable(a.permissions())) return true;
+            } catch (IOException | UnsupportedOperationException notThere) {
+                // reported below
+            }
         }
         fileError(READ, "Configuration file '" + name + "' is not a regular non-executable file - skipping");
         return false;
@@ -163,7 +172,8 @@ final class IncludeStack implements Reporter {
                 ok = false;
                 continue;
             }
-            if (!Files.isReadable(resolve(m))) {
+            Path path = resolve(m);
+            if (path == null || !Files.isReadable(path)) {
                 report(ConfigError.FILE_NOT_FOUND, "Unable to read configuration file " + m);
                 ok = false;
                 break;
