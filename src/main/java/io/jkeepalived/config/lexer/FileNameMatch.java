@@ -15,46 +15,44 @@ final class FileNameMatch {
         return match(pattern, 0, name, 0);
     }
 
+    /** Wildcard matching that backtracks only to the last '*': linear in practice, never exponential. */
     private static boolean match(String p, int pi, String s, int si) {
         int pn = p.length();
         int sn = s.length();
-        while (pi < pn) {
-            char c = p.charAt(pi);
-            switch (c) {
-                case '*' -> {
-                    while (pi < pn && p.charAt(pi) == '*') pi++;
-                    if (pi == pn) return true;
-                    for (int k = si; k <= sn; k++) {
-                        if (match(p, pi, s, k)) return true;
-                    }
-                    return false;
-                }
-                case '?' -> {
-                    if (si >= sn) return false;
-                    pi++;
-                    si++;
-                }
-                case '[' -> {
-                    int end = bracketEnd(p, pi);
-                    if (end < 0) {
-                        if (si >= sn || s.charAt(si) != '[') return false;
-                        pi++;
-                        si++;
-                    } else {
-                        if (si >= sn || !inBracket(p, pi + 1, end, s.charAt(si))) return false;
-                        pi = end + 1;
-                        si++;
-                    }
-                }
-                default -> {
-                    if (c == '\\' && pi + 1 < pn) c = p.charAt(++pi);
-                    if (si >= sn || s.charAt(si) != c) return false;
-                    pi++;
-                    si++;
-                }
+        int starP = -1;
+        int starS = -1;
+        while (si < sn) {
+            if (pi < pn && p.charAt(pi) == '*') {
+                starP = pi++;
+                starS = si;
+                continue;
+            }
+            int used = pi < pn ? one(p, pi, s.charAt(si)) : -1;
+            if (used > 0) {
+                pi += used;
+                si++;
+            } else if (starP >= 0) {
+                pi = starP + 1;
+                si = ++starS;
+            } else {
+                return false;
             }
         }
-        return si == sn;
+        while (pi < pn && p.charAt(pi) == '*') pi++;
+        return pi == pn;
+    }
+
+    /** How much of the pattern at {@code pi} matched {@code ch} ('?', a bracket, an escape, a literal), or -1. */
+    private static int one(String p, int pi, char ch) {
+        char c = p.charAt(pi);
+        if (c == '?') return 1;
+        if (c == '[') {
+            int end = bracketEnd(p, pi);
+            if (end < 0) return ch == '[' ? 1 : -1;
+            return inBracket(p, pi + 1, end, ch) ? end + 1 - pi : -1;
+        }
+        if (c == '\\' && pi + 1 < p.length()) return p.charAt(pi + 1) == ch ? 2 : -1;
+        return c == ch ? 1 : -1;
     }
 
     /** Index of the ']' closing the bracket opened at {@code open}, or -1 (then '[' is literal). */

@@ -82,5 +82,13 @@ class GlobTest {
         assertThat(FileNameMatch.matches("a\\*", "a*")).isTrue();
         assertThat(FileNameMatch.matches("a\\*", "ab")).isFalse();
         assertThat(FileNameMatch.matches("*a*b*c*", "xxaxxbxxcxx")).isTrue();
+        assertThat(FileNameMatch.matches("a*?", "a")).isFalse();
+        assertThat(FileNameMatch.matches("a*[bc]\\?", "axxc?")).isTrue();
+    }
+
+    @Test
+    void manyStarsDoNotBacktrackExponentially() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> assertThat(FileNameMatch.matches("*a".repeat(60) + "b", "a".repeat(250))).isFalse());
     }
 }
