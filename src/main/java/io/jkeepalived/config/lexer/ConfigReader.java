@@ -27,6 +27,11 @@ import java.util.Random;
  */
 public final class ConfigReader implements LineSource {
     private static final int MAX_RECHECKS = 1000;
+    /**
+     * Lines one file line may expand to (through ~SEQ/~LST and multi-line definitions) before we stop it:
+     * keepalived would run for ever on a definition that uses itself on its last line.
+     */
+    static final int MAX_GENERATED = 1_000_000;
 
     private final Diagnostics diagnostics;
     private final IncludeStack files;
@@ -41,6 +46,7 @@ public final class ConfigReader implements LineSource {
     private Definitions.Cursor nextPtr;
     private Definitions.Def multilineDef;
     private int blockDepth;
+    private int generated;
 
     public ConfigReader(LoadOptions opts, Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -162,11 +168,17 @@ public final class ConfigReader implements LineSource {
             if (residue != null) {
                 buf = residue;
                 residue = null;
-            } else if (seqs.count() > defs.multilineSeqDepth) {
+            } else if (seqs.count() > defs.multilineSeqDepth && ++generated <= MAX_GENERATED) {
                 buf = seqs.nextLine(defs);
-            } else if (nextPtr != null) {
+            } else if (nextPtr != null && ++generated <= MAX_GENERATED) {
                 buf = nextMultilineLine();
             } else {
+                if (generated > MAX_GENERATED) {
+                    seqs.clear();
+                    nextPtr = null;
+                    defs.clearMultiline();
+                }
+                generated = 0;
                 buf = "";
                 String piece;
                 while ((piece = files.readPiece()) != null) {

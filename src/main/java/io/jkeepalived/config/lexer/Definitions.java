@@ -72,6 +72,11 @@ final class Definitions {
         return s.ptr();
     }
 
+    void clearMultiline() {
+        multilineStack.clear();
+        multilineSeqDepth = 0;
+    }
+
     boolean multilineStackEmpty() {
         return multilineStack.isEmpty();
     }

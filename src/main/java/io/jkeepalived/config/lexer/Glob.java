@@ -17,7 +17,12 @@ import java.util.List;
  * alternative's matches sorted (C locale).
  */
 final class Glob {
+    /** Brace alternatives glob expands before glibc would run out of memory (GLOB_NOSPACE) on them. */
+    static final int MAX_ALTERNATIVES = 4096;
+
     final List<String> matches = new ArrayList<>();
+    /** Too many brace alternatives: glob(3) gives up with GLOB_NOSPACE (1). */
+    boolean noSpace;
     int missingFiles;
     int missingDirectories;
     boolean haveWildcards;
@@ -30,7 +35,12 @@ final class Glob {
 
     static Glob run(String pattern, Path cwd) {
         Glob g = new Glob(cwd);
-        for (String alt : braces(pattern)) {
+        List<String> alternatives = new ArrayList<>();
+        if (!braces(pattern, alternatives)) {
+            g.noSpace = true;
+            return g;
+        }
+        for (String alt : alternatives) {
             List<String> found = new ArrayList<>();
             g.expand(alt, false, found);
             found.sort(null);
@@ -53,9 +63,18 @@ final class Glob {
         return false;
     }
 
-    /** csh-style {a,b} expansion as glibc does it: first group, then recursively; no closing '}' = literal. */
     static List<String> braces(String p) {
         List<String> out = new ArrayList<>();
+        braces(p, out);
+        return out;
+    }
+
+    /**
+     * csh-style {a,b} expansion as glibc does it: first group, then recursively; no closing '}' = literal.
+     * False when there would be more than {@link #MAX_ALTERNATIVES}.
+     */
+    private static boolean braces(String p, List<String> out) {
+        if (out.size() >= MAX_ALTERNATIVES) return false;
         int open = -1;
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
@@ -67,7 +86,7 @@ final class Glob {
         }
         if (open < 0) {
             out.add(p);
-            return out;
+            return true;
         }
         List<int[]> parts = new ArrayList<>();
         int depth = 0;
@@ -89,12 +108,14 @@ final class Glob {
         }
         if (close < 0) {
             out.add(p);
-            return out;
+            return true;
         }
         String prefix = p.substring(0, open);
         String suffix = p.substring(close + 1);
-        for (int[] part : parts) out.addAll(braces(prefix + p.substring(part[0], part[1]) + suffix));
-        return out;
+        for (int[] part : parts) {
+            if (!braces(prefix + p.substring(part[0], part[1]) + suffix, out)) return false;
+        }
+        return true;
     }
 
     /** The path, or null when the platform cannot name it (non-ASCII under a C locale): as if missing. */

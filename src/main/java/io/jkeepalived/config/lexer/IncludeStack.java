@@ -117,6 +117,10 @@ final class IncludeStack implements Reporter {
     private List<String> glob(String pattern, int type) {
         Glob g = Glob.run(pattern, cwd);
         int check = includeCheck | type;
+        if (g.noSpace) {
+            fileError(READ, "Error reading config file(s): glob(\"" + pattern + "\") returned 1, skipping.");
+            return null;
+        }
         if (g.noMatch()) {
             if (g.missingFiles > 0 || g.missingDirectories > 0) {
                 fileError(Glob.hasBrace(pattern) ? BRACE : MATCH, "Config files missing '" + pattern + "'.");

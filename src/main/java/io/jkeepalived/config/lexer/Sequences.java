@@ -35,6 +35,10 @@ final class Sequences {
         return list.size();
     }
 
+    void clear() {
+        list.clear();
+    }
+
     /** The next line of the newest sequence, its variables set; the sequence ends after its last line. */
     String nextLine(Definitions defs) {
         Seq seq = list.getLast();

@@ -16,7 +16,10 @@
  * <p>Deliberate departures, where keepalived would never finish: an include loop is read once (keepalived
  * recurses until it runs out of file descriptors, then reports "open problem (Too many open files)", which
  * is what we report); a definition expanding to itself or a cycle of definitions is cut after 10,000
- * substitutions; a ~SEQ that would overflow a long stops. Every line carries its file name, as keepalived's
+ * substitutions; a ~SEQ that would overflow a long stops; one file line expanding to more than a million
+ * lines (a multi-line definition using itself) is cut off; more than 4096 brace alternatives in an include
+ * fail as glob(3) does when it runs out of memory; fnmatch never backtracks exponentially. A path the JVM
+ * cannot name (non-ASCII under a C locale) counts as missing: run the JVM with a UTF-8 locale. Every line carries its file name, as keepalived's
  * child processes print it ("(file: Line n)"), also for the main file.
  */
 package io.jkeepalived.config.lexer;

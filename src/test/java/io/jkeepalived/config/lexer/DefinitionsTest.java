@@ -100,6 +100,14 @@ class DefinitionsTest {
         assertThat(l.words()).hasSize(2).last().isEqualTo("4: w2");
     }
 
+    @Test
+    void aMultiLineDefinitionUsingItselfOnItsLastLineIsCutOff() {
+        // keepalived 2.2.7 produces "a" lines for ever here
+        Lexed l = Lexed.text(dir, "$M=a \\\n$M\n$M\nw\n");
+        assertThat(l.lines).hasSize(ConfigReader.MAX_GENERATED + 2);
+        assertThat(l.words().getLast()).isEqualTo("4: w");
+    }
+
     private String realDir() {
         try {
             return dir.toRealPath().toString();

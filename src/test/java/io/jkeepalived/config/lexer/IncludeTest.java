@@ -141,6 +141,15 @@ class IncludeTest {
     }
 
     @Test
+    void tooManyBraceAlternativesIsGlobRunningOutOfSpace() {
+        String bomb = "{a,b}".repeat(13);
+        Lexed l = Lexed.text(dir, "include " + bomb + "\nw\n");
+        assertThat(l.words()).containsExactly("2: w");
+        assertThat(l.diags()).containsExactly("OK (keepalived.conf: Line 1) Error reading config file(s): glob(\""
+                + bomb + "\") returned 1, skipping.");
+    }
+
+    @Test
     void missingMainFileReadsNothingAndIsNoError() {
         Lexed l = Lexed.read(dir.resolve("nonexist.conf"));
         assertThat(l.reader.mainFileMissing()).isTrue();
