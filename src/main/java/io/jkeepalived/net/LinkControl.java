@@ -14,5 +14,8 @@ public interface LinkControl {
     /** Creates a macvlan on {@code parentIndex} with the given MAC and mode (MACVLAN_MODE_*); returns it. */
     Link addMacvlan(String name, int parentIndex, byte[] mac, int mode);
 
+    /** Sets the IPv6 address generation mode (IN6_ADDR_GEN_MODE_*: 0 EUI-64, 1 none). */
+    void setAddrGenMode(int ifIndex, int mode);
+
     void deleteLink(int ifIndex);
 }

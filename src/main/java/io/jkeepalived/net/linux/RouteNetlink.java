@@ -134,6 +134,12 @@ public final class RouteNetlink implements AddressControl, RouteControl, LinkCon
     }
 
     @Override
+    public void setAddrGenMode(int ifIndex, int mode) {
+        socket.call("set link " + ifIndex + " addrgenmode " + mode,
+                (w, seq) -> RtnlRequests.setAddrGenMode(w, seq, ifIndex, mode));
+    }
+
+    @Override
     public void deleteLink(int ifIndex) {
         socket.call("delete link " + ifIndex, (w, seq) -> RtnlRequests.deleteLink(w, seq, ifIndex));
     }

@@ -16,6 +16,12 @@ public final class IfLink {
     public static final int IFLA_MASTER = 10;
     public static final int IFLA_OPERSTATE = 16;
     public static final int IFLA_LINKINFO = 18;
+    public static final int IFLA_AF_SPEC = 26;
+
+    // IFLA_AF_SPEC / AF_INET6 nest
+    public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    public static final int IN6_ADDR_GEN_MODE_EUI64 = 0;
+    public static final int IN6_ADDR_GEN_MODE_NONE = 1;
 
     // IFLA_LINKINFO nest
     public static final int IFLA_INFO_KIND = 1;

@@ -115,6 +115,22 @@ public final class RtnlRequests {
         return w.end();
     }
 
+    /**
+     * {@code ip link set IF addrgenmode MODE}: RTM_NEWLINK with IFLA_AF_SPEC / AF_INET6 /
+     * IFLA_INET6_ADDR_GEN_MODE. keepalived sets NONE on a VMAC so the kernel makes no link-local address
+     * from the virtual MAC (vrrp_vmac.c); the kernel ignores this attribute when a link is created.
+     */
+    public static int setAddrGenMode(NlWriter w, int seq, int ifIndex, int mode) {
+        w.begin(Rtnetlink.RTM_NEWLINK, DEL, seq, 0);
+        ifinfomsg(w, ifIndex, 0, 0);
+        int spec = w.beginNest(IfLink.IFLA_AF_SPEC);
+        int inet6 = w.beginNest(AF_INET6);
+        w.attrU8(IfLink.IFLA_INET6_ADDR_GEN_MODE, mode);
+        w.endNest(inet6);
+        w.endNest(spec);
+        return w.end();
+    }
+
     /** {@code ip link del}: RTM_DELLINK by index. */
     public static int deleteLink(NlWriter w, int seq, int ifIndex) {
         w.begin(Rtnetlink.RTM_DELLINK, DEL, seq, 0);

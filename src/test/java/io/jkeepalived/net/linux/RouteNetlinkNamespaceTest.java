@@ -215,8 +215,13 @@ class RouteNetlinkNamespaceTest {
             assertThat(vmacLink.kind()).isEqualTo("macvlan");
             assertThat(vmacLink.mac()).containsExactly(vmac);
             assertThat(vmacLink.linkIndex()).isEqualTo(eth0);
+            rtnl.setAddrGenMode(vmacLink.index(), IfLink.IN6_ADDR_GEN_MODE_NONE);
+            rtnl.setUp(vmacLink.index(), true);
             String shown = LabNet.sh("ip", "-n", lab.node(1), "-d", "link", "show", "vrrp.51");
-            assertThat(shown).contains("link/ether 00:00:5e:00:01:33").contains("macvlan mode private");
+            assertThat(shown).contains("link/ether 00:00:5e:00:01:33").contains("macvlan mode private")
+                    .contains("addrgenmode none");
+            assertThat(LabNet.sh("ip", "-n", lab.node(1), "-6", "addr", "show", "dev", "vrrp.51"))
+                    .doesNotContain("fe80::");
         } finally {
             rtnl.deleteLink(vmacLink.index());
         }
