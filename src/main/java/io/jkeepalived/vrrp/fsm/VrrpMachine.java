@@ -38,7 +38,7 @@ public final class VrrpMachine {
 
     private final InstanceSpec spec;
     private final String tag;
-    private final long advertMicros;
+    private final ElectionTimers timers;
     private final PreemptDelay preemptDelay;
     private final GarpPlan garp;
 
@@ -47,14 +47,8 @@ public final class VrrpMachine {
     private int basePriority;
     private int adjustment;
     private int effectivePriority;
-    private long masterAdvertMicros;
-    private long masterDownNanos;
-    private long deadline = NO_DEADLINE;
-    private long startupDelayEnds = NO_DEADLINE;
     private boolean vipsSet;
-    private boolean interfaceUp = true;
-    private int failedTrackers;
-    private int pendingTrackers;
+    private final FaultSources faults = new FaultSources();
     private InetAddress masterSource;
     private int masterPriority;
     private TransitionReason nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
@@ -65,14 +59,12 @@ public final class VrrpMachine {
     public VrrpMachine(InstanceSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.tag = "(" + spec.name() + ")";
-        this.advertMicros = spec.advertInterval().toNanos() / 1_000L;
+        this.timers = new ElectionTimers(spec);
         this.preemptDelay = new PreemptDelay(spec.preemptDelay().toNanos());
         this.garp = new GarpPlan(spec.garp());
         this.basePriority = spec.priority();
         this.wantState = spec.initialMaster() ? VrrpState.MASTER : VrrpState.BACKUP;
         this.effectivePriority = spec.priority();
-        this.masterAdvertMicros = advertMicros;
-        this.masterDownNanos = masterDownNanos();
     }
 
     /** Applies one event at {@code nowNanos}; the returned decisions are to be executed in order. */
@@ -90,7 +82,7 @@ public final class VrrpMachine {
         Objects.requireNonNull(event, "event");
         out = Objects.requireNonNull(batch, "batch");
         now = nowNanos;
-        long before = deadline;
+        long before = timers.deadline();
         try {
             if (state != VrrpState.STOP) {
                 switch (event) {
@@ -99,12 +91,13 @@ public final class VrrpMachine {
                     case TimerFired t -> timerFired(t.groupAllowsMaster());
                     case GroupSync g -> SyncGroupRules.apply(this, g.to());
                     case TrackingChanged t -> tracking(t);
-                    case InterfaceUp u -> faultSources(true, failedTrackers, pendingTrackers);
-                    case InterfaceDown d -> faultSources(false, failedTrackers, pendingTrackers);
+                    case InterfaceUp u -> faultSources(true, faults.failed(), faults.pendingCount());
+                    case InterfaceDown d -> faultSources(false, faults.failed(), faults.pendingCount());
                     case Shutdown s -> shutdown(s.releaseVips());
                 }
             }
             // After TimerFired the runtime's timer is spent, so say where it stands even if unchanged.
+            long deadline = timers.deadline();
             if (deadline != before || event instanceof TimerFired) {
                 out.add(deadline == NO_DEADLINE ? VrrpDecision.DISARM_TIMER : new ArmTimer(deadline));
             }
@@ -117,8 +110,8 @@ public final class VrrpMachine {
 
     private void start(long startupDelayNanos) {
         if (state != VrrpState.INIT) return;
-        if (startupDelayNanos > 0) startupDelayEnds = now + startupDelayNanos;
-        boolean faulted = faulted();
+        timers.delayStart(now, startupDelayNanos);
+        boolean faulted = faults.faulted();
         if (faulted) {
             wantState = VrrpState.FAULT;
             // The cause ("(VI_1): entering FAULT state (interface eth0 down)") is the tracking code's line.
@@ -128,33 +121,33 @@ public final class VrrpMachine {
         }
         // Addresses left over from an earlier run are removed whatever the state (forced, errors ignored).
         out.add(new RemoveVips(spec.accept()));
-        masterDownNanos = masterDownNanos();
+        timers.recomputeMasterDown(effectivePriority);
         if (faulted) {
-            deadline = NO_DEADLINE;
-        } else if (pendingTrackers > 0) {
+            timers.disarm();
+        } else if (faults.pending()) {
             // waiting for a weight-0 script's first result: FAULT without a notify
             log(tag + " Entering FAULT STATE (init)");
             enter(VrrpState.FAULT, TransitionReason.STARTUP);
-            deadline = NO_DEADLINE;
+            timers.disarm();
         } else if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
             // keepalived logs nothing here: the owner passes through BACKUP and times out after 1 µs.
             nextMasterReason = TransitionReason.PREEMPTED;
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
-            masterDownNanos = OWNER_START_NANOS;
-            deadline = backupDeadline();
+            timers.setMasterDown(OWNER_START_NANOS);
+            timers.armMasterDown(now);
         } else {
             nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
             log(tag + " Entering BACKUP STATE (init)");
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             notifyState();
-            deadline = backupDeadline();
+            timers.armMasterDown(now);
         }
     }
 
     // ---- timers (vrrp_scheduler.c vrrp_dispatcher_read_timeout) ----
 
     private void timerFired(boolean groupAllowsMaster) {
-        if (deadline == NO_DEADLINE || now < deadline) return;
+        if (!timers.due(now)) return;
         if (state == VrrpState.BACKUP) {
             detail(tag + " Receive advertisement timeout");
             wantState = VrrpState.MASTER;
@@ -162,19 +155,19 @@ public final class VrrpMachine {
                 gotoMaster(nextMasterReason);
             } else {
                 // vrrp_sync_can_goto_master: wait for the other members to want MASTER too
-                masterDownNanos = masterDownNanos();
-                deadline = backupDeadline();
+                timers.recomputeMasterDown(effectivePriority);
+                timers.armMasterDown(now);
             }
         } else if (state == VrrpState.MASTER) {
             masterTransmit();
-            deadline = now + advertNanos();
+            timers.armAdvert(now);
         }
     }
 
     /** RFC 5798 §6.4.2 "Master_Down_Timer fires": send an advert first, then claim the addresses. */
     void gotoMaster(TransitionReason reason) {
         enter(VrrpState.MASTER, reason);
-        deadline = now + advertNanos();
+        timers.armAdvert(now);
         masterTransmit();
     }
 
@@ -196,12 +189,12 @@ public final class VrrpMachine {
     }
 
     private void becomeMaster() {
-        if (spec.version() == VrrpVersion.V3 && masterAdvertMicros != advertMicros) {
-            detail(tag + " changing advert interval from " + masterAdvertMicros / 1000 + "ms to locally configured "
-                    + advertMicros / 1000 + "ms");
+        if (spec.version() == VrrpVersion.V3 && timers.masterAdvertMicros() != timers.advertMicros()) {
+            detail(tag + " changing advert interval from " + timers.masterAdvertMicros() / 1000
+                    + "ms to locally configured " + timers.advertMicros() / 1000 + "ms");
         }
         // RFC 5798 §6.4.3: a master advertises its own interval.
-        masterAdvertMicros = advertMicros;
+        timers.useOwnAdvertInterval();
         out.add(new AddVips(spec.accept()));
         vipsSet = true;
         garp.becameMaster(now, out);
@@ -214,11 +207,11 @@ public final class VrrpMachine {
         // Adverts are ignored in INIT and FAULT (vrrp_dispatcher_read).
         if (state == VrrpState.BACKUP) {
             BackupAdvertRules.receive(this, a);
-            deadline = backupDeadline();
+            timers.armMasterDown(now);
         } else if (state == VrrpState.MASTER) {
             MasterAdvertRules.receive(this, a);
             // keepalived restarts the advert timer after any advert unless the master stays silent
-            if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) deadline = now + advertNanos();
+            if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) timers.armAdvert(now);
         }
     }
 
@@ -226,10 +219,10 @@ public final class VrrpMachine {
     void adoptMasterInterval(AdvertReceived a) {
         if (spec.version() != VrrpVersion.V3) return;
         long micros = VrrpTimers.wireIntervalMicros(VrrpVersion.V3, a.maxAdvertInterval());
-        if (micros == masterAdvertMicros) return;
-        detail(tag + " advertisement interval updated from " + masterAdvertMicros / 1000 + "ms to "
+        if (micros == timers.masterAdvertMicros()) return;
+        detail(tag + " advertisement interval updated from " + timers.masterAdvertMicros() / 1000 + "ms to "
                 + micros / 1000 + "ms by master");
-        masterAdvertMicros = micros;
+        timers.followMasterInterval(micros);
     }
 
     // ---- leaving MASTER (vrrp_state_leave_master) ----
@@ -246,8 +239,12 @@ public final class VrrpMachine {
         restoreInterface(sendStopAdvert);
         enter(want, reason);
         notifyState();
-        masterDownNanos = masterDownNanos();
-        deadline = state == VrrpState.BACKUP ? backupDeadline() : NO_DEADLINE;
+        timers.recomputeMasterDown(effectivePriority);
+        if (state == VrrpState.BACKUP) {
+            timers.armMasterDown(now);
+        } else {
+            timers.disarm();
+        }
     }
 
     /** vrrp_restore_interface: optional priority-0 advert (RFC 5798 §6.4.3 Shutdown), then drop the VIPs. */
@@ -267,21 +264,14 @@ public final class VrrpMachine {
     private void tracking(TrackingChanged t) {
         adjustment = t.priorityAdjustment();
         setEffectivePriority();
-        faultSources(interfaceUp, t.failedFaultTrackers(), t.pendingFaultTrackers());
+        faultSources(faults.interfaceUp(), t.failedFaultTrackers(), t.pendingFaultTrackers());
     }
 
     private void faultSources(boolean ifUp, int failed, int pending) {
-        boolean wasFaulted = faulted();
-        int wasPending = pendingTrackers;
-        interfaceUp = ifUp;
-        failedTrackers = failed;
-        pendingTrackers = pending;
-        boolean isFaulted = faulted();
-        if (!wasFaulted && isFaulted) {
-            downInstance();
-        } else if (!isFaulted && pending == 0 && (wasFaulted || wasPending > 0) && state == VrrpState.FAULT) {
-            // the last fault cleared, or the last weight-0 script gave its first result
-            tryUp();
+        switch (faults.update(ifUp, failed, pending, state == VrrpState.FAULT)) {
+            case GO_DOWN -> downInstance();
+            case TRY_UP -> tryUp();
+            case NONE -> { }
         }
     }
 
@@ -300,14 +290,14 @@ public final class VrrpMachine {
         if (logIt) log(tag + " Entering FAULT STATE");
         enter(VrrpState.FAULT, reason);
         notifyState();
-        masterAdvertMicros = advertMicros;
-        masterDownNanos = masterDownNanos();
-        deadline = NO_DEADLINE;
+        timers.useOwnAdvertInterval();
+        timers.recomputeMasterDown(effectivePriority);
+        timers.disarm();
     }
 
     private void tryUp() {
         if (state == VrrpState.INIT) return;
-        masterAdvertMicros = advertMicros;
+        timers.useOwnAdvertInterval();
         if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
             wantState = VrrpState.MASTER;
             gotoMaster(TransitionReason.PREEMPTED);
@@ -320,14 +310,14 @@ public final class VrrpMachine {
     /** vrrp_state_leave_fault towards BACKUP: a full master-down interval at our own advert interval. */
     void enterBackupFromFault(TransitionReason reason) {
         wantState = VrrpState.BACKUP;
-        masterAdvertMicros = advertMicros;
+        timers.useOwnAdvertInterval();
         if (state != VrrpState.BACKUP) log(tag + " Entering BACKUP STATE");
         enter(VrrpState.BACKUP, reason);
         notifyState();
         preemptDelay.clear();
         nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
-        masterDownNanos = masterDownNanos();
-        deadline = backupDeadline();
+        timers.recomputeMasterDown(effectivePriority);
+        timers.armMasterDown(now);
     }
 
     /** vrrp_set_effective_priority: a backup's pending master-down expiry shifts by the change. */
@@ -338,12 +328,7 @@ public final class VrrpMachine {
         if (updated == effectivePriority) return;
         log(tag + " Changing effective priority from " + effectivePriority + " to " + updated);
         effectivePriority = updated;
-        long old = masterDownNanos;
-        masterDownNanos = masterDownNanos();
-        if (state == VrrpState.BACKUP && deadline != NO_DEADLINE) {
-            // a shorter interval may already have passed: then the timer is due at once
-            deadline = Math.max(now, deadline + masterDownNanos - old);
-        }
+        timers.priorityChanged(now, effectivePriority, state == VrrpState.BACKUP);
         if (spec.notifyPriorityChanges()) out.add(new NotifyPriorityChanged(state, effectivePriority));
     }
 
@@ -353,14 +338,10 @@ public final class VrrpMachine {
         if (state == VrrpState.MASTER && releaseVips) restoreInterface(true);
         enter(VrrpState.STOP, TransitionReason.SHUTDOWN);
         notifyState();
-        deadline = NO_DEADLINE;
+        timers.disarm();
     }
 
     // ---- small pieces shared with MasterAdvertRules ----
-
-    private boolean faulted() {
-        return !interfaceUp || failedTrackers > 0;
-    }
 
     private void enter(VrrpState to, TransitionReason reason) {
         if (to == state) return;
@@ -395,12 +376,12 @@ public final class VrrpMachine {
         wantState = VrrpState.BACKUP;
         masterSource = source;
         masterPriority = priority;
-        masterDownNanos = masterDownNanos();
+        timers.recomputeMasterDown(effectivePriority);
     }
 
     /** The master said it is stopping: take over after Skew_Time (RFC 5798 §6.4.2). */
     void masterStopping() {
-        masterDownNanos = skewNanos();
+        timers.shortenToSkew(effectivePriority);
         nextMasterReason = TransitionReason.PRIORITY_ZERO;
     }
 
@@ -408,7 +389,7 @@ public final class VrrpMachine {
     void discardAdvert(InetAddress source) {
         masterSource = source;
         nextMasterReason = TransitionReason.PREEMPTED;
-        masterDownNanos = Math.max(0L, deadline - now);
+        timers.keepRunning(now);
     }
 
     void nextMasterReason(TransitionReason reason) {
@@ -422,29 +403,6 @@ public final class VrrpMachine {
     /** A lower-priority router claims mastership: GARP bursts so neighbours keep pointing at us. */
     void lowerPriorityGarps() {
         garp.lowerPriorityAdvert(now, out);
-    }
-
-    /**
-     * vrrp_init_instance_sands for BACKUP: the master-down interval counts from now, or from the end of
-     * vrrp_startup_delay while that has not passed yet.
-     */
-    private long backupDeadline() {
-        if (startupDelayEnds != NO_DEADLINE && now < startupDelayEnds) return startupDelayEnds + masterDownNanos;
-        startupDelayEnds = NO_DEADLINE;
-        return now + masterDownNanos;
-    }
-
-    private long advertNanos() {
-        return advertMicros * 1_000L;
-    }
-
-    private long skewNanos() {
-        return VrrpTimers.skewForPriorityMicros(spec.version(), effectivePriority, masterAdvertMicros) * 1_000L;
-    }
-
-    private long masterDownNanos() {
-        return VrrpTimers.masterDownMicros(spec.version(), spec.downTimerAdverts(), effectivePriority,
-                masterAdvertMicros) * 1_000L;
     }
 
     String tag() {
@@ -479,12 +437,12 @@ public final class VrrpMachine {
 
     /** The armed deadline, or {@link #NO_DEADLINE}. */
     public long timerDeadline() {
-        return deadline;
+        return timers.deadline();
     }
 
     /** Everything else worth showing (data dumps, JSON, tests). */
     public VrrpStatus status() {
-        return new VrrpStatus(state, effectivePriority, deadline, masterAdvertMicros, masterDownNanos, vipsSet,
-                masterSource, masterPriority);
+        return new VrrpStatus(state, effectivePriority, timers.deadline(), timers.masterAdvertMicros(),
+                timers.masterDownNanos(), vipsSet, masterSource, masterPriority);
     }
 }
