@@ -1,5 +1,8 @@
 package io.jkeepalived.net.linux;
 
+import io.jkeepalived.harness.Lan;
+import io.jkeepalived.harness.NetLab;
+import io.jkeepalived.harness.Netns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,42 +15,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * A small lab for the net integration tests: one namespace holding a bridge and {@code nodes} namespaces,
- * each with an {@code eth0} on that bridge, addressed 10.99.0.N/24 and fd00:99::N/64 (N = 1, 2, ...).
- * Namespaces are named {@code jkt-<pid>-<n>} and are all removed by {@link #close()}, even after a failure.
- * Each node has its own platform thread that has entered the node's namespace ({@link #inNode}).
+ * The shared {@link NetLab} seen from the net tests: {@code nodes} hosts on one LAN (eth0 with 10.99.L.N/24 and
+ * fd00:99::L:N/64), and for each host a platform thread that has entered its namespace by setns(2) through
+ * {@link NetNamespace}, so the sockets it opens live there ({@link #inNode}). {@link #close()} stops the
+ * threads and removes everything, even after a failure.
  */
 final class LabNet implements AutoCloseable {
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private final List<String> namespaces = new ArrayList<>();
+    private final NetLab lab = new NetLab("net");
+    private final Lan lan;
+    private final List<Netns> hosts;
     private final List<ExecutorService> threads = new ArrayList<>();
-    final String bridgeNs;
 
     private LabNet(int nodes) {
-        bridgeNs = newNamespace();
         try {
-            sh("ip", "-n", bridgeNs, "link", "add", "br0", "type", "bridge");
-            sh("ip", "-n", bridgeNs, "link", "set", "br0", "up");
-            for (int i = 1; i <= nodes; i++) {
-                String ns = newNamespace();
-                sysctl(ns, "net.ipv6.conf.all.accept_dad=0");
-                sysctl(ns, "net.ipv6.conf.default.accept_dad=0");
-                sh("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "p" + i,
-                        "netns", bridgeNs);
-                sh("ip", "-n", bridgeNs, "link", "set", "p" + i, "master", "br0", "up");
-                sh("ip", "-n", ns, "addr", "add", "10.99.0." + i + "/24", "dev", "eth0");
-                sh("ip", "-n", ns, "addr", "add", "fd00:99::" + i + "/64", "dev", "eth0", "nodad");
-                sh("ip", "-n", ns, "link", "set", "lo", "up");
-                sh("ip", "-n", ns, "link", "set", "eth0", "up");
+            lan = lab.lan();
+            hosts = lab.hostsOn(lan, nodes);
+            for (Netns host : hosts) {
                 ExecutorService thread = Executors.newSingleThreadExecutor(
-                        r -> Thread.ofPlatform().daemon().name("lab-" + ns).unstarted(r));
+                        r -> Thread.ofPlatform().daemon().name("lab-" + host.name()).unstarted(r));
                 threads.add(thread);
                 get(thread.submit(() -> {
-                    NetNamespace.enter(ns);
+                    NetNamespace.enter(host.name());
                     return null;
                 }));
             }
@@ -63,15 +54,22 @@ final class LabNet implements AutoCloseable {
 
     /** The namespace name of node {@code i} (1-based). */
     String node(int i) {
-        return namespaces.get(i);
+        return hosts.get(i - 1).name();
     }
 
-    /** Makes one more namespace owned by this lab, removed by {@link #close()}. */
-    String newNamespace() {
-        String name = "jkt-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
-        sh("ip", "netns", "add", name);
-        namespaces.add(name);
-        return name;
+    /** Node {@code i}'s IPv4 address on eth0, without prefix. */
+    String ipv4(int i) {
+        return lan.ipv4(i).replaceAll("/.*", "");
+    }
+
+    /** Node {@code i}'s IPv6 address on eth0, without prefix. */
+    String ipv6(int i) {
+        return lan.ipv6(i).replaceAll("/.*", "");
+    }
+
+    /** An IPv4 address on the LAN's /24 that no node has (host part {@code host}). */
+    String spareIpv4(int host) {
+        return "10.99." + lan.index() + "." + host;
     }
 
     /** Runs {@code task} on node {@code i}'s thread, inside its namespace, and waits for the result. */
@@ -100,10 +98,6 @@ final class LabNet implements AutoCloseable {
         }
     }
 
-    private static void sysctl(String ns, String setting) {
-        sh("ip", "netns", "exec", ns, "sysctl", "-q", "-w", setting);
-    }
-
     /** Runs a command, returning stdout; a non-zero exit is a test failure. */
     static String sh(String... command) {
         try {
@@ -128,7 +122,6 @@ final class LabNet implements AutoCloseable {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -144,12 +137,6 @@ final class LabNet implements AutoCloseable {
         for (ExecutorService thread : threads) {
             thread.shutdownNow();
         }
-        for (String ns : namespaces.reversed()) {
-            try {
-                sh("ip", "netns", "del", ns);
-            } catch (RuntimeException e) {
-                // keep removing the others; bin/test removes leftovers of dead test JVMs
-            }
-        }
+        lab.close();
     }
 }

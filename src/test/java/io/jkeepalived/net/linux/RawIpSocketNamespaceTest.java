@@ -103,37 +103,37 @@ class RawIpSocketNamespaceTest {
 
     @Test
     void ipv4MulticastArrivesWithTtl255BothWays() throws Exception {
-        exchange(IpFamily.IPV4, 1, 2, "224.0.0.18", "10.99.0.1", false);
-        exchange(IpFamily.IPV4, 2, 1, "224.0.0.18", "10.99.0.2", false);
+        exchange(IpFamily.IPV4, 1, 2, "224.0.0.18", lab.ipv4(1), false);
+        exchange(IpFamily.IPV4, 2, 1, "224.0.0.18", lab.ipv4(2), false);
     }
 
     @Test
     void ipv4UnicastArrivesWithTtl255BothWays() throws Exception {
-        exchange(IpFamily.IPV4, 1, 2, "10.99.0.2", "10.99.0.1", false);
-        exchange(IpFamily.IPV4, 2, 1, "10.99.0.1", "10.99.0.2", false);
+        exchange(IpFamily.IPV4, 1, 2, lab.ipv4(2), lab.ipv4(1), false);
+        exchange(IpFamily.IPV4, 2, 1, lab.ipv4(1), lab.ipv4(2), false);
     }
 
     @Test
     void ipv4WithOwnHeaderArrivesAsWritten() throws Exception {
-        exchange(IpFamily.IPV4, 1, 2, "224.0.0.18", "10.99.0.1", true);
-        exchange(IpFamily.IPV4, 2, 1, "10.99.0.1", "10.99.0.2", true);
+        exchange(IpFamily.IPV4, 1, 2, "224.0.0.18", lab.ipv4(1), true);
+        exchange(IpFamily.IPV4, 2, 1, lab.ipv4(1), lab.ipv4(2), true);
     }
 
     @Test
     void ipv6MulticastArrivesWithHopLimit255BothWays() throws Exception {
-        exchange(IpFamily.IPV6, 1, 2, "ff02::12", "fd00:99::1", false);
-        exchange(IpFamily.IPV6, 2, 1, "ff02::12", "fd00:99::2", false);
+        exchange(IpFamily.IPV6, 1, 2, "ff02::12", lab.ipv6(1), false);
+        exchange(IpFamily.IPV6, 2, 1, "ff02::12", lab.ipv6(2), false);
     }
 
     @Test
     void ipv6UnicastArrivesWithHopLimit255BothWays() throws Exception {
-        exchange(IpFamily.IPV6, 1, 2, "fd00:99::2", "fd00:99::1", false);
-        exchange(IpFamily.IPV6, 2, 1, "fd00:99::1", "fd00:99::2", false);
+        exchange(IpFamily.IPV6, 1, 2, lab.ipv6(2), lab.ipv6(1), false);
+        exchange(IpFamily.IPV6, 2, 1, lab.ipv6(1), lab.ipv6(2), false);
     }
 
     @Test
     void ipv6ChecksumIsFilledBySenderKernel() throws Exception {
-        Received r = exchange(IpFamily.IPV6, 1, 2, "ff02::12", "fd00:99::1", false);
+        Received r = exchange(IpFamily.IPV6, 1, 2, "ff02::12", lab.ipv6(1), false);
         assertThat((r.buf[6] & 0xff) | (r.buf[7] & 0xff)).as("checksum at offset 6").isNotZero();
     }
 

@@ -56,18 +56,19 @@ class RouteNetlinkNamespaceTest {
 
     @Test
     void ipv4AddressWithLabelAndBroadcastIsAddedAndRemoved() throws Exception {
-        InterfaceAddress vip = InterfaceAddress.of(eth0, ip("10.99.0.101"), 24)
-                .withLabel("eth0:vip").withBroadcast(ip("10.99.0.255"));
+        InterfaceAddress vip = InterfaceAddress.of(eth0, ip(lab.spareIpv4(101)), 24)
+                .withLabel("eth0:vip").withBroadcast(ip(lab.spareIpv4(255)));
         rtnl.addAddress(vip);
-        assertThat(ipAddr()).contains("inet 10.99.0.101/24 brd 10.99.0.255 scope global secondary eth0:vip");
+        assertThat(ipAddr()).contains("inet " + lab.spareIpv4(101) + "/24 brd " + lab.spareIpv4(255)
+                + " scope global secondary eth0:vip");
         assertThat(rtnl.addresses(IpFamily.IPV4)).anySatisfy(a -> {
-            assertThat(a.address()).isEqualTo(ip("10.99.0.101"));
+            assertThat(a.address()).isEqualTo(ip(lab.spareIpv4(101)));
             assertThat(a.label()).isEqualTo("eth0:vip");
-            assertThat(a.broadcast()).isEqualTo(ip("10.99.0.255"));
+            assertThat(a.broadcast()).isEqualTo(ip(lab.spareIpv4(255)));
             assertThat(a.flags() & IfAddr.IFA_F_SECONDARY).isNotZero();
         });
         rtnl.deleteAddress(vip);
-        assertThat(ipAddr()).doesNotContain("10.99.0.101");
+        assertThat(ipAddr()).doesNotContain(lab.spareIpv4(101) + "/");
     }
 
     @Test
@@ -97,12 +98,12 @@ class RouteNetlinkNamespaceTest {
 
     @Test
     void addingAnAddressTwiceNamesTheOperationAndErrno() throws Exception {
-        InterfaceAddress vip = InterfaceAddress.of(eth0, ip("10.99.0.102"), 24);
+        InterfaceAddress vip = InterfaceAddress.of(eth0, ip(lab.spareIpv4(102)), 24);
         rtnl.addAddress(vip);
         try {
             assertThatThrownBy(() -> rtnl.addAddress(vip))
                     .isInstanceOf(NetException.class)
-                    .hasMessageContaining("add address 10.99.0.102/24")
+                    .hasMessageContaining("add address " + lab.spareIpv4(102) + "/24")
                     .hasMessageContaining("File exists")
                     .satisfies(e -> assertThat(((NetException) e).errno()).isEqualTo(17));
         } finally {
@@ -124,7 +125,7 @@ class RouteNetlinkNamespaceTest {
 
     @Test
     void routeAndRuleAreAddedListedAndRemoved() throws Exception {
-        Route route = new Route(IpFamily.IPV4, ip("10.99.50.0"), 24, ip("10.99.0.2"), eth0, 100,
+        Route route = new Route(IpFamily.IPV4, ip("10.99.50.0"), 24, ip(lab.ipv4(2)), eth0, 100,
                 Rtnetlink.RTPROT_KEEPALIVED, Rtnetlink.RT_SCOPE_UNIVERSE, Rtnetlink.RTN_UNICAST, 0, null);
         Rule rule = new Rule(IpFamily.IPV4, 1000, 100, FibRules.FR_ACT_TO_TBL, ip("10.99.0.0"), 24, null, 0,
                 0, 0, null, null);
@@ -132,7 +133,7 @@ class RouteNetlinkNamespaceTest {
         rtnl.addRule(rule);
         try {
             assertThat(LabNet.sh("ip", "-n", lab.node(1), "route", "show", "table", "100"))
-                    .contains("10.99.50.0/24 via 10.99.0.2 dev eth0 proto keepalived");
+                    .contains("10.99.50.0/24 via " + lab.ipv4(2) + " dev eth0 proto keepalived");
             assertThat(LabNet.sh("ip", "-n", lab.node(1), "rule", "show"))
                     .contains("1000:\tfrom 10.99.0.0/24 lookup 100");
             assertThat(rtnl.routes(IpFamily.IPV4)).contains(route);
@@ -186,7 +187,7 @@ class RouteNetlinkNamespaceTest {
     void addressEventsAreAnnounced() throws Exception {
         LinkMonitor monitor = lab.inNode(1, LinkMonitor::open);
         List<NetEvent> seen = new CopyOnWriteArrayList<>();
-        InterfaceAddress vip = InterfaceAddress.of(eth0, ip("10.99.0.150"), 24);
+        InterfaceAddress vip = InterfaceAddress.of(eth0, ip(lab.spareIpv4(150)), 24);
         try (monitor) {
             rtnl.addAddress(vip);
             rtnl.deleteAddress(vip);
