@@ -37,7 +37,8 @@ public final class Hints {
         if (r != null) return " - " + r;
         List<String> in = owners.get(word);
         if (in != null && !in.isEmpty()) {
-            return " - '" + word + "' is not valid inside '" + where.name() + "'; it belongs to "
+            String here = where.name().equals("top level") ? "at the top level" : "inside '" + where.name() + "'";
+            return " - '" + word + "' is not valid " + here + "; it belongs to "
                     + String.join(" or ", new java.util.LinkedHashSet<>(in));
         }
         String best = null;
