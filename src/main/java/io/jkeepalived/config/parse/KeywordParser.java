@@ -104,7 +104,10 @@ public final class KeywordParser {
             ctx.error(ConfigError.GENERAL_ERROR, "Block " + args.keyword() + " has extra parameters "
                     + args.words().get(1 + l.info().maxArgs()) + " ...");
         }
-        if (l.onOpen() != null) l.onOpen().handle(ctx, target, args);
+        if (l.onOpen() != null) {
+            l.onOpen().handle(ctx, target, args);
+            if (ctx.takeValueBlockRefused()) return;
+        }
         boolean needBob = true;
         ConfLine line;
         while ((line = next()) != null) {

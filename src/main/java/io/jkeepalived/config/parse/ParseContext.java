@@ -57,6 +57,22 @@ public final class ParseContext {
         error(ConfigError.WARNING, message);
     }
 
+    private boolean valueBlockRefused;
+
+    /**
+     * Called from a value block's opening handler: the block is not read (keepalived's handlers that
+     * return before alloc_value_block), so its lines are parsed as keywords of the enclosing block.
+     */
+    public void refuseValueBlock() {
+        valueBlockRefused = true;
+    }
+
+    boolean takeValueBlockRefused() {
+        boolean r = valueBlockRefused;
+        valueBlockRefused = false;
+        return r;
+    }
+
     @SuppressWarnings("unchecked")
     public <V> V scratch(Object key, java.util.function.Supplier<V> init) {
         return (V) scratch.computeIfAbsent(key, k -> init.get());

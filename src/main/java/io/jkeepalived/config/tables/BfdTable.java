@@ -65,10 +65,10 @@ final class BfdTable {
                 else f.ttl = v.intValue();
             });
         }
-        b.simple(KeywordInfo.of("max_hops", 1, 1, ValueType.UNSIGNED).range("0..255"), (ctx, f, a) -> {
-            Long v = a.readUnsigned(1, 0, 255);
+        b.simple(KeywordInfo.of("max_hops", 1, 1, ValueType.INT).range("-1..255"), (ctx, f, a) -> {
+            Long v = a.readInt(1, -1, 255);
             if (v == null) ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
-                    + " max_hops value " + a.word(1) + " not valid (must be in range [0-255]), ignoring");
+                    + " max_hops value " + a.word(1) + " not valid (must be in range [-1-255]), ignoring");
             else f.maxHops = v.intValue();
         });
         b.simple(KeywordInfo.of("weight", 1, 2, ValueType.INT).range("-253..253 [reverse]"), (ctx, f, a) -> {

@@ -149,14 +149,24 @@ final class GlobalTable {
         } else if (port.equals("smtp")) {
             p = 25;
         }
-        boolean hostOk = Words.sockaddr(host) != null
-                || host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+        // keepalived resolves a name at once (domain_stosockaddr); an unresolvable one is an error
+        boolean hostOk = Words.sockaddr(host) != null || resolves(host);
         if (p < 0 || p > 65535 || !hostOk) {
             ctx.error(GENERAL_ERROR, "Invalid smtp server " + host + " " + port);
             return;
         }
         g.smtpServer = host;
         g.smtpPort = p;
+    }
+
+    private static boolean resolves(String host) {
+        if (host.contains("/") || host.isEmpty()) return false;
+        try {
+            java.net.InetAddress.getAllByName(host);
+            return true;
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return false;
+        }
     }
 
     private static void scripts(Block<GlobalPart> b) {

@@ -45,7 +45,11 @@ final class StaticTables {
         }, null);
         Block<GroupB> tg = new Block<>("track_group");
         tg.lines(KeywordInfo.of("group", 0, 0, ValueType.LINES), (ctx, g, a) -> {
-            if (g.members != null) ctx.error(GENERAL_ERROR, "Group list already specified for sync group " + g.name);
+            if (g.members != null) {
+                ctx.error(GENERAL_ERROR, "Group list already specified for sync group " + g.name);
+                ctx.refuseValueBlock();
+                return;
+            }
             g.members = new ArrayList<>();
         }, (ctx, g, a) -> g.members.addAll(a.words()), (ctx, g) -> {
             if (g.members.isEmpty()) ctx.error(GENERAL_ERROR, "Warning - track group " + g.name + " has empty group block");

@@ -21,7 +21,6 @@ final class SyncGroupBuilder {
     Boolean smtpAlert;
     Boolean notifyPriorityChanges;
     boolean trackingWeight;
-    int memberMark;
 
     SyncGroupBuilder(RootBuilder root, String name) {
         this.root = root;

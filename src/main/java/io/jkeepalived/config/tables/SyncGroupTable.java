@@ -41,10 +41,12 @@ final class SyncGroupTable {
         b.lines(KeywordInfo.of("group", 0, 0, ValueType.LINES), (ctx, g, a) -> {
             if (g.members != null) {
                 ctx.error(GENERAL_ERROR, "Group list already specified for sync group " + g.name);
+                ctx.refuseValueBlock();
+                return;
             }
             g.members = new ArrayList<>();
         }, (ctx, g, a) -> g.members.addAll(a.words()), (ctx, g) -> {
-            if (g.members.isEmpty()) {
+            if (g.members != null && g.members.isEmpty()) {
                 ctx.error(GENERAL_ERROR, "Warning - sync group " + g.name + " has empty group block");
                 g.members = null;
             }

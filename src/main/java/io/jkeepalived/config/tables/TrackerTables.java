@@ -313,9 +313,14 @@ final class TrackerTables {
             if (v == null) {
                 ctx.error(GENERAL_ERROR, "quorum_max (" + a.word(1) + ") for vrrp_track_process " + p.name
                         + " must be between [0..65535] inclusive. Ignoring...");
-            } else if (v < p.quorum) {
+            } else if ((v != 0 || p.quorum > 1) && v < p.quorum) {
+                // quorum_max 0 is allowed while quorum is left at 1: then no process may run
                 ctx.error(GENERAL_ERROR, "quorum_max is less than quorum - ignoring");
-            } else p.quorumMax = v;
+            } else {
+                p.quorumMax = v;
+                if (v == 0) p.quorum = 0;
+                else if (p.quorum == 0) p.quorum = 1;
+            }
         });
         for (String n : List.of("delay", "terminate_delay", "fork_delay")) {
             b.simple(KeywordInfo.of(n, 1, 1, ValueType.TIMER).range("0..3600"), (ctx, p, a) -> {

@@ -149,7 +149,8 @@ final class VrrpInstanceTable {
             else if (a.word(1).equals("never")) v.oldUnicastChecksum = VrrpInstance.OldUnicastChecksum.NEVER;
             else ctx.error(GENERAL_ERROR, "(" + v.name + ") Unknown old_unicast_chksum mode " + a.word(1) + " - ignoring");
         });
-        b.lines(KeywordInfo.of("unicast_peer", 0, 0, ValueType.LINES), null, VrrpInstanceTable::unicastPeer, null);
+        b.lines(KeywordInfo.of("unicast_peer", 0, 0, ValueType.LINES), (ctx, v, a) -> v.unicastConfigured = true,
+                VrrpInstanceTable::unicastPeer, null);
         b.lines(KeywordInfo.of("virtual_ipaddress", 0, 0, ValueType.LINES), null, (ctx, v, a) -> {
             VirtualIp ip = AddressGrammar.parseLine(ctx, v.root, a, false);
             if (ip == null) return;
