@@ -91,12 +91,12 @@ final class AddressGrammar {
                             dev = v;
                         }
                         case "scope" -> {
-                            Integer sc = RtTables.scope(v);
+                            Long sc = RtTables.scope(v);
                             if (sc == null) {
                                 ctx.error(GENERAL_ERROR, "Invalid scope '" + v + "' specified for " + first
                                         + " - ignoring");
                             } else {
-                                scope = sc;
+                                scope = sc.intValue();
                                 scopeSet = sc != 0;
                             }
                         }
