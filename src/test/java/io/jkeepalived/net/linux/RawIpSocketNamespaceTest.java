@@ -35,12 +35,17 @@ class RawIpSocketNamespaceTest {
     /** Sends one packet from node {@code from} and returns what node {@code to} received. */
     private static Received exchange(IpFamily family, int from, int to, String destination, String source,
                                      boolean headerIncluded) throws Exception {
+        return exchange(Sock.IPPROTO_VRRP, family, from, to, destination, source, headerIncluded);
+    }
+
+    private static Received exchange(int protocol, IpFamily family, int from, int to, String destination,
+                                     String source, boolean headerIncluded) throws Exception {
         RawIpSocket receiver = lab.inNode(to, () -> {
-            RawIpSocket s = RawIpSocket.open(family, Sock.IPPROTO_VRRP, "eth0");
+            RawIpSocket s = RawIpSocket.open(family, protocol, "eth0");
             s.joinGroup(ip(family == IpFamily.IPV4 ? "224.0.0.18" : "ff02::12"));
             return s;
         });
-        RawIpSocket sender = lab.inNode(from, () -> RawIpSocket.open(family, Sock.IPPROTO_VRRP, "eth0"));
+        RawIpSocket sender = lab.inNode(from, () -> RawIpSocket.open(family, protocol, "eth0"));
         try (receiver; sender) {
             byte[] payload = new byte[20];
             for (int i = 0; i < payload.length; i++) {
@@ -57,7 +62,7 @@ class RawIpSocketNamespaceTest {
             byte[] wire = payload;
             if (headerIncluded) {
                 sender.headerIncluded(true);
-                wire = ipv4Header(ip(source), ip(destination), payload);
+                wire = ipv4Header(ip(source), ip(destination), payload, protocol);
             } else {
                 sender.source(ip(source));
             }
@@ -78,20 +83,20 @@ class RawIpSocketNamespaceTest {
             assertThat(r.buf[headerLen + payload.length - 1]).isEqualTo(payload[payload.length - 1]);
             if (family == IpFamily.IPV4) {
                 assertThat(r.buf[8] & 0xff).as("TTL in the IP header").isEqualTo(255);
-                assertThat(r.buf[9] & 0xff).as("protocol").isEqualTo(112);
+                assertThat(r.buf[9] & 0xff).as("protocol").isEqualTo(protocol);
             }
             return r;
         }
     }
 
-    static byte[] ipv4Header(InetAddress src, InetAddress dst, byte[] payload) {
+    static byte[] ipv4Header(InetAddress src, InetAddress dst, byte[] payload, int protocol) {
         byte[] p = new byte[20 + payload.length];
         p[0] = 0x45;
         p[1] = (byte) 0xc0;
         p[2] = (byte) (p.length >> 8);
         p[3] = (byte) p.length;
         p[8] = (byte) 255;
-        p[9] = 112;
+        p[9] = (byte) protocol;
         System.arraycopy(src.getAddress(), 0, p, 12, 4);
         System.arraycopy(dst.getAddress(), 0, p, 16, 4);
         System.arraycopy(payload, 0, p, 20, payload.length);
@@ -166,6 +171,12 @@ class RawIpSocketNamespaceTest {
             assertThat(LabNet.get(blocked)).isEqualTo(RawIpSocket.WOKEN);
             assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
         }
+    }
+
+    @Test
+    void ahPacketsWithOwnHeaderTravelOnProtocol51() throws Exception {
+        // keepalived computes AH itself and sends it in an IP_HDRINCL datagram (lab-facts: no kernel AH)
+        exchange(Sock.IPPROTO_AH, IpFamily.IPV4, 1, 2, "224.0.0.18", lab.ipv4(1), true);
     }
 
     @Test
