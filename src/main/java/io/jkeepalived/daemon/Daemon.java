@@ -104,7 +104,7 @@ final class Daemon {
 
         SignalEvents signals = new SignalEvents();
         signals.install(opts.has(Opt.IGNORE_SIGINT));
-        runtime.start(r.config());
+        runtime.start(r.config(), RuntimeFlags.of(opts));
         if (!vrrp && !checkers) log.info("Warning - keepalived has no configuration to run");
         loop(signals);
         log.info("Stopping");

@@ -10,7 +10,7 @@ final class IdleLifecycle implements Lifecycle {
     private int reloads;
 
     @Override
-    public void start(KeepalivedConfig c) {
+    public void start(KeepalivedConfig c, RuntimeFlags flags) {
         config = c;
         started = Instant.now();
     }

@@ -8,8 +8,8 @@ import io.jkeepalived.config.model.KeepalivedConfig;
  * All calls come from the daemon's main thread, one at a time.
  */
 public interface Lifecycle {
-    /** Start with the configuration read at start-up. */
-    void start(KeepalivedConfig config);
+    /** Start with the configuration read at start-up and the command line's runtime flags. */
+    void start(KeepalivedConfig config, RuntimeFlags flags);
 
     /** SIGHUP: a new configuration was read without errors that stop keepalived; apply it. */
     void reload(KeepalivedConfig config);
