@@ -137,6 +137,15 @@ class RawIpSocketNamespaceTest {
     }
 
     @Test
+    void ipv6AdvertFromTheLinkLocalAddressArrives() throws Exception {
+        // RFC 5798 §5.1.2.1: an IPv6 advert's source is the interface's link-local address
+        String shown = LabNet.sh("ip", "-n", lab.node(1), "-6", "-o", "addr", "show", "dev", "eth0", "scope", "link");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64").matcher(shown);
+        assertThat(m.find()).as("link-local address on eth0: " + shown).isTrue();
+        exchange(IpFamily.IPV6, 1, 2, "ff02::12", m.group(1), false);
+    }
+
+    @Test
     void ipv6ChecksumIsFilledBySenderKernel() throws Exception {
         Received r = exchange(IpFamily.IPV6, 1, 2, "ff02::12", lab.ipv6(1), false);
         assertThat((r.buf[6] & 0xff) | (r.buf[7] & 0xff)).as("checksum at offset 6").isNotZero();
