@@ -38,7 +38,7 @@ final class LocalCheckTables {
                 return;
             }
             String group = a.has(2) ? a.word(2) : null;
-            if (!SystemAccounts.current.userExists(a.word(1)) || group != null && !SystemAccounts.current.groupExists(group)) {
+            if (!ScriptUsers.valid(ctx, a.word(1), group)) {
                 ctx.error(ConfigError.GENERAL_ERROR, "Failed to set uid/gid for misc checker script " + cmd + " - removing");
                 c.dropped = true;
                 return;

@@ -40,7 +40,13 @@ public final class LvsPart {
 
     public LvsConfig build(ParseContext ctx, GlobalPart global) {
         LvsConfig lvs = LvsValidation.validate(ctx, this, globalFacts);
-        if (!globalFacts.scriptSecurity()) ScriptUses.checkSecurity(ctx, lvs);
+        if (!globalFacts.scriptSecurity()) {
+            // the checker process also vets the global FIFO scripts, but only when it has virtual servers
+            List<io.jkeepalived.config.model.Script> fifo = new ArrayList<>();
+            if (global.fifo != null && global.fifo.script() != null) fifo.add(global.fifo.script());
+            if (global.lvsFifo != null && global.lvsFifo.script() != null) fifo.add(global.lvsFifo.script());
+            ScriptUses.checkSecurity(ctx, lvs, fifo);
+        }
         return lvs;
     }
 

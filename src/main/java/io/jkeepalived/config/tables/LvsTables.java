@@ -58,7 +58,6 @@ final class LvsTables {
     }
 
     private static VsBuilder openVs(ParseContext ctx, RootBuilder r, Args a) {
-        ScriptUses.bindRoot(ctx, r);
         String p1 = a.word(1);
         VsBuilder vs = new VsBuilder(a.line().file(), a.line().line());
         if (p1.equals("group")) {

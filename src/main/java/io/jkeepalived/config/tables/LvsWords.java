@@ -104,8 +104,7 @@ final class LvsWords {
         String cmd = a.word(1);
         ScriptLine sl = ScriptLine.parse(a.line(), ctx.diagnostics());
         if (sl == null) return null;
-        if (sl.user() != null && (!SystemAccounts.current.userExists(sl.user())
-                || sl.group() != null && !SystemAccounts.current.groupExists(sl.group()))) {
+        if (sl.user() != null && !ScriptUsers.valid(ctx, sl.user(), sl.group())) {
             return null;
         }
         return new Script(cmd, sl.argv(), sl.user(), sl.group());

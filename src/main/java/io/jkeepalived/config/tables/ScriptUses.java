@@ -29,37 +29,12 @@ import java.util.List;
 final class ScriptUses {
     private ScriptUses() {}
 
-    private static final Object ROOT = new Object();
-    private static final Object STATE = new Object();
-
-    private static final class State {
-        boolean resolved;
-        boolean failed;
-    }
-
-    /** Lets script keywords see global_defs as read so far (keepalived applies it in file order). */
-    static void bindRoot(ParseContext ctx, RootBuilder root) {
-        ctx.scratch(ROOT, () -> root);
-    }
-
-    /** keepalived's get_default_script_user for this load's checker side: true when it fails. */
+    /**
+     * keepalived's get_default_script_user in this process's view (shared with global_defs' FIFO scripts):
+     * true when it fails.
+     */
     static boolean defaultUserFails(ParseContext ctx) {
-        State st = ctx.scratch(STATE, State::new);
-        if (st.resolved) return st.failed;
-        st.resolved = true;
-        RootBuilder root = ctx.<RootBuilder>scratch(ROOT, () -> null);
-        if (root == null) return false;
-        GlobalPart g = root.global;
-        if (g.scriptUser != null) {
-            // set by script_user in global_defs; a bad one makes every default fail (global_defs reports it)
-            st.failed = !SystemAccounts.current.userExists(g.scriptUser)
-                    || g.scriptGroup != null && !SystemAccounts.current.groupExists(g.scriptGroup);
-            return st.failed;
-        }
-        if (SystemAccounts.current.userExists("keepalived_script") || !g.enableScriptSecurity) return false;
-        ctx.error(ConfigError.GENERAL_ERROR, "Unable to set default user keepalived_script for script");
-        st.failed = true;
-        return true;
+        return !ScriptUsers.of(ctx).useDefault(ctx);
     }
 
     /** A notify/quorum script as keepalived keeps it: null when it has no user and the default user fails. */
@@ -68,8 +43,9 @@ final class ScriptUses {
         return s;
     }
 
-    static void checkSecurity(ParseContext ctx, LvsConfig lvs) {
-        List<Script> scripts = new ArrayList<>();
+    static void checkSecurity(ParseContext ctx, LvsConfig lvs, List<Script> globalScripts) {
+        if (lvs.virtualServers().isEmpty()) return;
+        List<Script> scripts = new ArrayList<>(globalScripts);
         for (VirtualServer vs : lvs.virtualServers()) {
             vs.quorumUp().ifPresent(scripts::add);
             vs.quorumDown().ifPresent(scripts::add);

@@ -199,36 +199,32 @@ class CheckerTablesTest {
 
     @Test
     void miscCheckKeepsItsCommandAndDefaultsRetryToZero() {
-        SystemAccounts.Lookup saved = SystemAccounts.current;
-        try {
-            SystemAccounts.current = new SystemAccounts.Lookup() {
-                public boolean userExists(String n) {
-                    return n.equals("nobody");
+        LvsFixture.Result r = LvsFixture.parse("virtual_server 10.0.0.1 80 {\n protocol TCP\n lvs_sched rr\n lvs_method NAT\n"
+                + " real_server 10.0.0.2 80 {\n" + """
+                MISC_CHECK {
+                    misc_path "/nonexistent/check.sh 'a b' c"
+                    misc_timeout 9
+                    misc_dynamic
+                    user nobody nogroup
                 }
+                """ + "\n }\n}\n", ctx -> ctx.scratch(ScriptUsers.DIRECTORY_KEY, () -> new ScriptUsers.Directory(
+                        "nobody"::equals, "nogroup"::equals)));
+        assertThat(r.diagnostics()).isEmpty();
+        MiscCheck m = (MiscCheck) checkers(r).getFirst();
+        assertThat(m.script().argv()).containsExactly("/nonexistent/check.sh", "a b", "c");
+        assertThat(m.timeout()).hasValue(Duration.ofSeconds(9));
+        assertThat(m.dynamic()).isTrue();
+        assertThat(m.user()).hasValue("nobody");
+        assertThat(m.group()).hasValue("nogroup");
+        assertThat(m.timing().retry()).isZero();
+    }
 
-                public boolean groupExists(String n) {
-                    return n.equals("nogroup");
-                }
-            };
-            LvsFixture.Result r = rs("", """
-                    MISC_CHECK {
-                        misc_path "/nonexistent/check.sh 'a b' c"
-                        misc_timeout 9
-                        misc_dynamic
-                        user nobody nogroup
-                    }
-                    """);
-            assertThat(r.diagnostics()).isEmpty();
-            MiscCheck m = (MiscCheck) checkers(r).getFirst();
-            assertThat(m.script().argv()).containsExactly("/nonexistent/check.sh", "a b", "c");
-            assertThat(m.timeout()).hasValue(Duration.ofSeconds(9));
-            assertThat(m.dynamic()).isTrue();
-            assertThat(m.user()).hasValue("nobody");
-            assertThat(m.group()).hasValue("nogroup");
-            assertThat(m.timing().retry()).isZero();
-        } finally {
-            SystemAccounts.current = saved;
-        }
+    @Test
+    void miscCheckWithUnknownUserIsRemoved() {
+        LvsFixture.Result r = rs("", "MISC_CHECK {\n misc_path /nonexistent/x\n user nosuchuserhere\n}\n");
+        assertThat(checkers(r)).isEmpty();
+        assertThat(r.messages()).containsExactly(
+                "(test.conf: Line 8) Failed to set uid/gid for misc checker script '/nonexistent/x' - removing");
     }
 
     @Test
