@@ -43,6 +43,16 @@ class ScriptLineTest {
     }
 
     @Test
+    void readsTheRawTextOfALineFromTheReader(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Lexed l = Lexed.text(dir, "notify_master \"/bin/echo \\\"x y\\\" z\" root # c\n");
+        // alloc_strvec splits it one way, the script re-read another
+        assertThat(l.lines.getFirst().words()).containsExactly("notify_master", "/bin/echo \\", "x", "y\\", " z", "root");
+        ScriptLine s = ScriptLine.parse(l.lines.getFirst().text());
+        assertThat(s.argv()).containsExactly("/bin/echo", "x y", "z");
+        assertThat(s.user()).isEqualTo("root");
+    }
+
+    @Test
     void failures() {
         assertThat(ScriptLine.parse("notify")).isNull();
         assertThat(ScriptLine.parse("notify \"/bin/x")).isNull();
