@@ -38,7 +38,6 @@ public final class ConfigReader implements LineSource {
     private final Sequences seqs = new Sequences();
     private final Definitions defs = new Definitions(seqs);
     private final String configId;
-    private final Random random = new Random();
     private final boolean mainFileMissing;
     private final Reporter reporter;
 
@@ -54,9 +53,10 @@ public final class ConfigReader implements LineSource {
         Path cwd = Path.of("").toAbsolutePath();
         this.files = new IncludeStack(diagnostics, cwd, opts.allConfig() ? IncludeStack.ALL : 0);
         this.reporter = files;
-        defs.addStandard("_PWD", null, new Predefined(Predefined.PWD), 0);
-        defs.addStandard("_INSTANCE", null, new Predefined(Predefined.INSTANCE), 0);
-        defs.addStandard("_RANDOM", null, new Predefined(Predefined.RANDOM), 2);
+        Random random = new Random();
+        defs.addStandard("_PWD", null, new Predefined(Predefined.PWD, files, configId, random), 0);
+        defs.addStandard("_INSTANCE", null, new Predefined(Predefined.INSTANCE, files, configId, random), 0);
+        defs.addStandard("_RANDOM", null, new Predefined(Predefined.RANDOM, files, configId, random), 2);
         defs.addStandard("_HASH", "#", null, 0);
         defs.addStandard("_BANG", "!", null, 0);
 
@@ -351,57 +351,5 @@ public final class ConfigReader implements LineSource {
             }
         }
         return buf;
-    }
-
-    /** The values keepalived computes at each use (a class, not lambdas: no bootstrap cost at start-up). */
-    private final class Predefined implements Definitions.Computed {
-        static final int PWD = 0;
-        static final int INSTANCE = 1;
-        static final int RANDOM = 2;
-        private final int which;
-
-        Predefined(int which) {
-            this.which = which;
-        }
-
-        @Override
-        public String value(String params) {
-            return switch (which) {
-                case PWD -> files.cwd().toString();
-                case INSTANCE -> configId == null ? "" : configId;
-                default -> random(params);
-            };
-        }
-    }
-
-    /** ${_RANDOM [min [max]]}: min..max (default 0..32767), cut to as many digits as max has. */
-    private String random(String params) {
-        long min = 0;
-        long max = 32767;
-        if (params != null) {
-            int[] q = {0};
-            min = strtoul(params, q);
-            if (q[0] < params.length() - 1) max = strtoul(params, q);
-        }
-        long r = random.nextInt() & 0x7fffffffL;
-        long range = max - min + 1;
-        long val = range == 0 ? r : Long.remainderUnsigned(r, range) + min;
-        String digits = Long.toUnsignedString(max);
-        String s = Long.toString(val);
-        return s.length() > digits.length() ? s.substring(0, digits.length()) : s;
-    }
-
-    private static long strtoul(String s, int[] q) {
-        int i = q[0];
-        while (i < s.length() && s.charAt(i) == ' ') i++;
-        long v = 0;
-        boolean saturated = false;
-        while (i < s.length() && LineText.isDigit(s.charAt(i))) {
-            int d = s.charAt(i++) - '0';
-            if (!saturated && Long.compareUnsigned(v, Long.divideUnsigned(-1L - d, 10)) > 0) saturated = true;
-            if (!saturated) v = v * 10 + d;
-        }
-        q[0] = i;
-        return saturated ? -1L : v;
     }
 }
