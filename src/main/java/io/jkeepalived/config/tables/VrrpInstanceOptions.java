@@ -19,26 +19,8 @@ final class VrrpInstanceOptions {
     static void install(Block<InstanceBuilder> b) {
         b.simple(KeywordInfo.of("use_vmac", 0, 5, ValueType.WORDS).range("[IFNAME] [MAC] [netlink_notify_msg] [group G]"),
                 VrrpInstanceOptions::useVmac);
-        b.simple(KeywordInfo.of("use_ipvlan", 0, 5, ValueType.WORDS).range("[IFNAME] [IP] [bridge|private|vepa]"),
-                (ctx, v, a) -> {
-                    if (v.ipvlan) {
-                        ctx.error(GENERAL_ERROR, "(" + v.name + ") use_ipvlan already specified");
-                        return;
-                    }
-                    v.ipvlan = true;
-                    for (int i = 1; i < a.size(); i++) {
-                        String w = a.word(i);
-                        if (w.equals("bridge") || w.equals("private") || w.equals("vepa")) v.ipvlanMode = w;
-                        else if (w.indexOf('.') > 0 || w.indexOf(':') >= 0) {
-                            var p = AddressGrammar.parse(ctx, w, true);
-                            if (p != null) v.ipvlanAddr = new io.jkeepalived.config.model.Prefix(p.address(), p.prefix());
-                        } else if (Words.ifnameTooLong(w)) {
-                            ctx.error(GENERAL_ERROR, "(" + v.name + ") IPVLAN interface name '" + w + "' too long - ignoring");
-                        } else {
-                            v.vmacIfname = w;
-                        }
-                    }
-                });
+        b.simple(KeywordInfo.of("use_ipvlan", 0, 3, ValueType.WORDS).range("[IFNAME] [IP] [bridge|private|vepa]"),
+                VrrpInstanceOptions::useIpvlan);
         b.simple(flag("use_vmac_addr"), (ctx, v, a) -> v.useVmacAddr = true);
         b.simple(flag("vmac_xmit_base"), (ctx, v, a) -> v.vmacXmitBase = true);
         b.simple(flag("accept"), (ctx, v, a) -> v.accept = true);
@@ -205,38 +187,118 @@ final class VrrpInstanceOptions {
 
     private static void useVmac(ParseContext ctx, InstanceBuilder v, Args a) {
         v.useVmac = true;
-        int i = 1;
-        for (; i < a.size() && i <= 2; i++) {
+        // keepalived 2.2.7 reads at most two words: an interface name and/or a MAC address
+        for (int i = 1; i < a.size() && i <= 2; i++) {
             String w = a.word(i);
             if (w.indexOf(':') >= 0) {
                 if (v.vmacMac != null) {
                     ctx.error(GENERAL_ERROR, "VMAC interface address already specified");
-                } else if (!w.matches("[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){4,5}:?")) {
+                } else if (!w.matches("[0-9A-Fa-f:]+")) {
+                    ctx.error(GENERAL_ERROR, "VMAC invalid MAC address " + w);
+                } else if (!w.matches("[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){4}:?|[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){5}")) {
                     ctx.error(GENERAL_ERROR, "VMAC invalid MAC address " + w + " - ignored");
                 } else if ((Integer.parseInt(w.substring(0, w.indexOf(':')), 16) & 1) != 0) {
                     ctx.error(GENERAL_ERROR, "VMAC MAC address is multicast " + w + " - ignoring");
-                } else if (w.toLowerCase().matches("0?0:0?0:5e:0?0:0?[12].*")) {
+                } else if (w.toLowerCase().matches("0?0:0?0:5e:0?0:0?[12](:.*)?:?")) {
                     ctx.error(GENERAL_ERROR, "VMAC MAC address not allowed to be RFC5798 address (" + w + ") - ignoring");
                 } else {
                     v.vmacMac = w;
                 }
                 continue;
             }
-            if (w.equals("netlink_notify_msg") || w.equals("group")) break;
             if (v.vmacIfname != null) {
                 ctx.error(GENERAL_ERROR, "VMAC interface name already specified");
-            } else if (w.length() >= 16 || w.equals(".") || w.equals("..") || w.contains("/")) {
+            } else if (w.isEmpty() || w.length() >= 16 || w.equals(".") || w.equals("..") || w.contains("/")
+                    || w.chars().anyMatch(Character::isWhitespace)) {
                 ctx.error(GENERAL_ERROR, "VMAC interface name '" + w + "' too long or invalid characters - ignoring");
+            } else if (!nameFree(ctx, v, w)) {
+                // reported
+            } else if (ctx.interfaceExists(w)) {
+                // an existing interface here is never one of our private macvlans
+                ctx.error(GENERAL_ERROR, "(" + v.name + ") interface " + w
+                        + " already exists and is not a private macvlan; ignoring vmac if_name");
             } else {
                 v.vmacIfname = w;
             }
         }
-        for (; i < a.size(); i++) {
-            if (a.word(i).equals("netlink_notify_msg")) v.vmacNetlinkNotify = true;
-            else if (a.word(i).equals("group") && a.has(i + 1)) {
-                Long g = a.readUnsigned(++i, 0, UINT_MAX);
-                if (g != null) v.vmacGroup = g;
+    }
+
+    private static boolean nameFree(ParseContext ctx, InstanceBuilder v, String name) {
+        for (InstanceBuilder o : v.root.vrrp.instances) {
+            if (name.equals(o.vmacIfname)) {
+                ctx.error(GENERAL_ERROR, "(" + v.name + ") VRRP instance " + o.name + " is already using " + name
+                        + " - ignoring name");
+                return false;
             }
         }
+        return true;
+    }
+
+    /** use_ipvlan [IFNAME] [ADDR[/LEN]] [bridge|private|vepa]. */
+    private static void useIpvlan(ParseContext ctx, InstanceBuilder v, Args a) {
+        if (v.ipvlan) {
+            ctx.error(GENERAL_ERROR, "(" + v.name + ") use_ipvlan already specified");
+            return;
+        }
+        v.ipvlan = true;
+        boolean hadType = false;
+        for (int i = 1; i < a.size(); i++) {
+            String w = a.word(i);
+            if (w.equals("bridge") || w.equals("private") || w.equals("vepa")) {
+                if (hadType) {
+                    ctx.error(GENERAL_ERROR, "(" + v.name + ") ipvlan type already specified - ignoring '" + w + "'");
+                } else {
+                    v.ipvlanMode = w;
+                    hadType = true;
+                }
+                continue;
+            }
+            AddressGrammar.Parsed p = validAddress(w);
+            if (p != null) {
+                if (v.ipvlanAddr != null) {
+                    ctx.error(GENERAL_ERROR, "(" + v.name + ") ipvlan address already specified - ignoring '" + w + "'");
+                    continue;
+                }
+                int fam = p.address() instanceof java.net.Inet4Address ? 4 : 6;
+                if (v.family == 0) v.family = fam;
+                else if (fam != v.family) {
+                    ctx.error(GENERAL_ERROR, "(" + v.name + ") ipvlan address[" + w
+                            + "] MUST match vrrp instance family !!! Skipping...");
+                    continue;
+                }
+                v.ipvlanAddr = new io.jkeepalived.config.model.Prefix(p.address(), p.prefix());
+                if (v.saddr == null) v.saddr = p.address();
+                continue;
+            }
+            if (v.vmacIfname != null) {
+                ctx.error(GENERAL_ERROR, "(" + v.name + ") IPVLAN interface already specified - ignoring '" + w + "'");
+            } else if (w.length() >= 16) {
+                ctx.error(GENERAL_ERROR, "(" + v.name + ") IPVLAN interface name '" + w + "' too long - ignoring");
+            } else if (nameFree(ctx, v, w)) {
+                if (ctx.interfaceExists(w)) {
+                    ctx.error(GENERAL_ERROR, "(" + v.name + ") interface " + w
+                            + " already exists and is not an l2 ipvlan; ignoring ipvlan if_name");
+                } else {
+                    v.vmacIfname = w;
+                }
+            }
+        }
+    }
+
+    /** check_valid_ipaddress: an address with an optional prefix, without reporting. */
+    private static AddressGrammar.Parsed validAddress(String w) {
+        int slash = w.indexOf('/');
+        String addr = slash < 0 ? w : w.substring(0, slash);
+        var ip = Words.ip(addr);
+        if (ip == null) return null;
+        int max = ip instanceof java.net.Inet4Address ? 32 : 128;
+        int len = max;
+        if (slash >= 0) {
+            String l = w.substring(slash + 1);
+            if (l.isEmpty() || !l.chars().allMatch(Character::isDigit) || l.length() > 3) return null;
+            len = Integer.parseInt(l);
+            if (len > max) return null;
+        }
+        return new AddressGrammar.Parsed(ip, len);
     }
 }
