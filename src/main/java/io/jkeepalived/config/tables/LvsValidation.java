@@ -133,10 +133,13 @@ final class LvsValidation {
             if (rs.weight == null) rs.weight = vs.weight;
             if (rs.smtpAlert == null) rs.smtpAlert = global.smtpAlertChecker().or(global::smtpAlert).orElse(true);
             weightSum = (weightSum + rs.weight) & LvsWords.UINT_MAX; // keepalived sums in an unsigned int
-            if (vs.sorry != null && vs.sorry.address.equals(rs.address) && vs.sorry.inhibit != rs.inhibit) {
-                ctx.errorNoLine(ConfigError.GENERAL_ERROR, "Virtual server " + label + ": real server " + rs.address.trio(vs.protocol)
-                        + " matches sorry server, but inhibit setting differs, " + (rs.inhibit ? "sett" : "clear") + "ing on sorry server");
-                vs.sorry.inhibit = rs.inhibit;
+            if (vs.sorry != null && vs.sorry.address.equals(rs.address)) {
+                if (vs.sorry.inhibit != rs.inhibit) {
+                    ctx.errorNoLine(ConfigError.GENERAL_ERROR, "Virtual server " + label + ": real server " + rs.address.trio(vs.protocol)
+                            + " matches sorry server, but inhibit setting differs, " + (rs.inhibit ? "sett" : "clear") + "ing on sorry server");
+                    vs.sorry.inhibit = rs.inhibit;
+                }
+                vs.sorry.duplicatesRealServer = true;
             }
             rss.add(rs);
         }
@@ -157,7 +160,7 @@ final class LvsValidation {
         List<RealServer> realServers = new ArrayList<>();
         for (RsBuilder rs : rss) realServers.add(realServer(rs, vs));
         Optional<SorryServer> sorry = vs.sorry == null ? Optional.empty()
-                : Optional.of(new SorryServer(vs.sorry.address, vs.sorry.forwarding, vs.sorry.inhibit));
+                : Optional.of(new SorryServer(vs.sorry.address, vs.sorry.forwarding, vs.sorry.inhibit, vs.sorry.duplicatesRealServer));
         return new VirtualServer(vs.service, vs.family, vs.protocol, vs.scheduler, vs.forwarding == null ? Forwarding.NAT : vs.forwarding,
                 vs.flags, vs.persistenceTimeout, Optional.ofNullable(vs.persistenceEngine),
                 vs.persistenceGranularity == null ? OptionalLong.empty() : OptionalLong.of(vs.persistenceGranularity),

@@ -74,5 +74,6 @@ final class VsBuilder {
         Endpoint address;
         Forwarding forwarding;  // null until validation unless sorry_server_lvs_method set it
         boolean inhibit;
+        boolean duplicatesRealServer;
     }
 }
