@@ -47,7 +47,8 @@ final class CheckerModels {
                 yield out;
             }
             case DNS_CHECK -> List.of(new DnsCheck(conn(c.co, rs), t, c.dnsType, c.dnsName, c.line));
-            case MISC_CHECK -> List.of(new MiscCheck(c.script, Optional.ofNullable(c.miscTimeoutMicros).filter(v -> v > 0).map(LvsValidation::us),
+            case MISC_CHECK -> List.of(new MiscCheck(c.script,
+                    us(c.miscTimeoutMicros != null && c.miscTimeoutMicros > 0 ? c.miscTimeoutMicros : rs.vs.delayLoopMicros),
                     c.miscDynamic, Optional.ofNullable(c.user), Optional.ofNullable(c.group), t, c.line));
             case UDP_CHECK -> List.of(new UdpCheck(conn(c.co, rs), t, Optional.ofNullable(c.payload), c.requireReply,
                     Optional.ofNullable(c.reply), Optional.ofNullable(c.replyMask), c.minReplyLength, c.maxReplyLength, c.line));

@@ -212,7 +212,7 @@ class CheckerTablesTest {
         assertThat(r.diagnostics()).isEmpty();
         MiscCheck m = (MiscCheck) checkers(r).getFirst();
         assertThat(m.script().argv()).containsExactly("/nonexistent/check.sh", "a b", "c");
-        assertThat(m.timeout()).hasValue(Duration.ofSeconds(9));
+        assertThat(m.timeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(m.dynamic()).isTrue();
         assertThat(m.user()).hasValue("nobody");
         assertThat(m.group()).hasValue("nogroup");
