@@ -144,26 +144,47 @@ final class VrrpCompletion {
         }
     }
 
-    /** check_vrrp_script_security: scripts that exist and are executable need enable_script_security. */
+    /**
+     * check_vrrp_script_security (only when there is an instance): a vrrp_script whose program is missing or,
+     * with enable_script_security, insecure is disabled with an error; notify scripts are dropped silently;
+     * any script that would run without enable_script_security is a security violation (exit 6).
+     */
     private static void scriptSecurity(ParseContext ctx, VrrpPart p, GlobalPart g) {
-        if (g.enableScriptSecurity) return;
-        List<Script> all = new ArrayList<>();
-        p.scripts.values().forEach(s -> all.add(s.script()));
+        if (p.instances.isEmpty()) return;
+        boolean security = g.enableScriptSecurity;
+        int flags = 0;
+        for (var it = p.scripts.values().iterator(); it.hasNext(); ) {
+            var vs = it.next();
+            int f = ScriptFiles.check(vs.script());
+            boolean inhibit = security && (f & ScriptFiles.INSECURE) != 0;
+            if (inhibit) {
+                ctx.errorNoLine(GENERAL_ERROR, "Disabling track script " + vs.name() + " due to insecure");
+            } else if ((f & ScriptFiles.NOTFOUND) != 0) {
+                ctx.errorNoLine(GENERAL_ERROR, "Disabling track script " + vs.name() + " since not found/accessible");
+            }
+            if (inhibit || (f & (ScriptFiles.EXECUTABLE | ScriptFiles.SYSTEM)) == 0) {
+                it.remove();
+                for (InstanceBuilder v : p.instances) v.trackScripts.removeIf(t -> t.name().equals(vs.name()));
+                for (SyncGroupBuilder sg : p.syncGroups) sg.trackScripts.removeIf(t -> t.name().equals(vs.name()));
+            }
+            flags |= f;
+        }
         for (InstanceBuilder v : p.instances) {
-            all.addAll(java.util.Arrays.asList(v.notifyMaster, v.notifyBackup, v.notifyFault, v.notifyStop, v.notify,
-                    v.notifyDeleted, v.notifyMasterRxLowerPri));
+            for (Script s : java.util.Arrays.asList(v.notifyMaster, v.notifyBackup, v.notifyFault, v.notifyStop,
+                    v.notify, v.notifyDeleted, v.notifyMasterRxLowerPri)) {
+                flags |= ScriptFiles.check(s);
+            }
         }
         for (SyncGroupBuilder s : p.syncGroups) {
-            all.addAll(java.util.Arrays.asList(s.master, s.backup, s.fault, s.stop, s.notify));
-        }
-        if (g.fifo != null) all.add(g.fifo.script());
-        if (g.vrrpFifo != null) all.add(g.vrrpFifo.script());
-        for (Script s : all) {
-            if (runnable(s)) {
-                ctx.errorNoLine(SECURITY_ERROR,
-                        "SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
-                return;
+            for (Script sc : java.util.Arrays.asList(s.master, s.backup, s.fault, s.stop, s.notify)) {
+                flags |= ScriptFiles.check(sc);
             }
+        }
+        if (g.fifo != null) flags |= ScriptFiles.check(g.fifo.script());
+        if (g.vrrpFifo != null) flags |= ScriptFiles.check(g.vrrpFifo.script());
+        if (!security && (flags & ScriptFiles.ISSCRIPT) != 0) {
+            ctx.errorNoLine(SECURITY_ERROR, "SECURITY VIOLATION - scripts are being executed but script_security"
+                    + " not enabled." + ((flags & ScriptFiles.INSECURE) != 0 ? " There are insecure scripts." : ""));
         }
     }
 

@@ -116,4 +116,34 @@ class ScriptKeywordsTest {
                 """);
         assertThat(l.exitCode()).isEqualTo(6);
     }
+
+    /** Measured: a vrrp_script whose program is missing is disabled with an error (exit 5). */
+    @Test
+    void aMissingTrackScriptIsDisabled() {
+        var l = ConfText.load(HEAD + """
+                vrrp_script chk {
+                  script /nonexistent/x
+                }
+                vrrp_instance VI_1 {
+                  interface eth0
+                  virtual_router_id 51
+                  track_script {
+                    chk
+                  }
+                  virtual_ipaddress {
+                    10.99.0.10
+                  }
+                }
+                """);
+        assertThat(l.exitCode()).isEqualTo(5);
+        assertThat(l.diagnostics()).anyMatch(d -> d.message().equals("Disabling track script chk since not found/accessible"));
+        assertThat(l.config().vrrp().instances().getFirst().trackScripts()).isEmpty();
+    }
+
+    /** Without any vrrp_instance keepalived does not look at scripts at all. */
+    @Test
+    void noInstanceNoScriptCheck() {
+        var l = ConfText.load("vrrp_script chk {\n  script /nonexistent/x\n}\n");
+        assertThat(l.exitCode()).isZero();
+    }
 }
