@@ -47,6 +47,7 @@ public final class ProcessPasses {
     static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
                        Diagnostics out, Object presetKey, Object presetValue) {
         Preset preset = new Preset(presetKey, presetValue);
+        ScriptUsers users = new ScriptUsers();
         List<ConfLine> lines = new ArrayList<>();
         LineSource recording = new LineSource() {
             @Override
@@ -69,35 +70,45 @@ public final class ProcessPasses {
             @Override
             public void finish() {}
         };
-        Pass vrrp = pass(recording, ProcessTables.VRRP_PROCESS, interfaceExists, includeCheck, preset);
+        // keepalived -t: the parent reads the file, then validates the checker's, the VRRP's and the BFD's
+        // views in that order in the same process; a view that exits (missing parameter, or the VRRP
+        // process's non-existent interface) ends the run.
+        Pass parent = pass(recording, ProcessTables.PARENT, new RootBuilder(), interfaceExists, includeCheck, preset, users);
         while (recording.next() != null) {
-            // a missing parameter stopped the VRRP view: the other processes still read the whole file
+            // a missing parameter stopped the parent: keepalived exits with the file half read
         }
         source.finish();
-        Pass parent = pass(replay(lines), ProcessTables.PARENT, interfaceExists, null, preset);
         Set<Diagnostic> seen = new HashSet<>(out.list());
         merge(parent, out, seen);
         if (parent.missing()) return new Outcome(null, true);
-        Pass bfd = pass(replay(lines), ProcessTables.BFD_PROCESS, interfaceExists, null, preset);
-        Pass checker = pass(replay(lines), ProcessTables.CHECKER_PROCESS, interfaceExists, null, preset);
-        merge(bfd, out, seen);
-        merge(vrrp, out, seen);
+        GlobalPart global = parent.root().global;
+        Pass checker = pass(replay(lines), ProcessTables.CHECKER_PROCESS, new RootBuilder(global), interfaceExists,
+                null, preset, users);
         merge(checker, out, seen);
-        boolean missing = bfd.missing() || vrrp.missing() || checker.missing();
-        if (missing) return new Outcome(null, true);
-        var c = new KeepalivedConfig(vrrp.config().globalDefs(), vrrp.config().vrrp(), checker.config().lvs());
+        if (checker.missing()) return new Outcome(null, true);
+        Pass vrrp = pass(replay(lines), ProcessTables.VRRP_PROCESS, new RootBuilder(global), interfaceExists, null,
+                preset, users);
+        merge(vrrp, out, seen);
+        if (vrrp.missing()) return new Outcome(null, true);
+        if (!vrrp.root().vrrp.nonExistentInterface) {
+            Pass bfd = pass(replay(lines), ProcessTables.BFD_PROCESS, new RootBuilder(global), interfaceExists, null,
+                    preset, users);
+            merge(bfd, out, seen);
+            if (bfd.missing()) return new Outcome(null, true);
+        }
+        var c = new KeepalivedConfig(parent.config().globalDefs(), vrrp.config().vrrp(), checker.config().lvs());
         return new Outcome(c, false);
     }
 
     private record Preset(Object key, Object value) {}
 
-    private static Pass pass(LineSource src, Block<RootBuilder> table, Predicate<String> ifs,
-                             Consumer<List<String>> includeCheck, Preset preset) {
+    private static Pass pass(LineSource src, Block<RootBuilder> table, RootBuilder root, Predicate<String> ifs,
+                             Consumer<List<String>> includeCheck, Preset preset, ScriptUsers users) {
         Diagnostics d = new Diagnostics();
         ParseContext ctx = new ParseContext(d, ifs);
         if (preset.key() != null) ctx.scratch(preset.key(), preset::value);
         if (includeCheck != null) ctx.scratch(GlobalOtherTable.INCLUDE_CHECK, () -> includeCheck);
-        RootBuilder root = new RootBuilder();
+        ScriptUsers.share(ctx, users);
         try {
             new KeywordParser(src, ctx, RootTable.HINTS).parseRoot(table, root);
         } catch (MissingParameterException e) {

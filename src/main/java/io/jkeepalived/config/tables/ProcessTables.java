@@ -24,13 +24,18 @@ public final class ProcessTables {
 
     /** The parent process: global keywords only. */
     public static final Block<RootBuilder> PARENT = view(n -> GLOBAL.contains(n));
-    /** The VRRP process: everything but the LVS blocks. */
-    public static final Block<RootBuilder> VRRP_PROCESS = view(n -> GLOBAL.contains(n) || VRRP.contains(n));
-    /** The checker process: everything but the VRRP blocks (track_file and bfd_instance stay). */
+    /*
+     * The children inherit the parent's global settings and skip global_defs and the other root-level
+     * global keywords (init_global_keywords(reload) with reload false): errors inside global_defs come
+     * from the parent only, and a global_defs placed after an instance still applies to it.
+     */
+    /** The VRRP process: the VRRP blocks. */
+    public static final Block<RootBuilder> VRRP_PROCESS = view(VRRP::contains);
+    /** The checker process: the LVS blocks, track_file and bfd_instance. */
     public static final Block<RootBuilder> CHECKER_PROCESS =
-            view(n -> GLOBAL.contains(n) || CHECKER_EXTRA.contains(n) || !VRRP.contains(n));
-    /** The BFD process: global keywords and bfd_instance. */
-    public static final Block<RootBuilder> BFD_PROCESS = view(n -> GLOBAL.contains(n) || n.equals("bfd_instance"));
+            view(n -> !GLOBAL.contains(n) && (CHECKER_EXTRA.contains(n) || !VRRP.contains(n)));
+    /** The BFD process: bfd_instance. */
+    public static final Block<RootBuilder> BFD_PROCESS = view(n -> n.equals("bfd_instance"));
 
     private static Set<String> names(int part) {
         Block<RootBuilder> b = new Block<>("names");

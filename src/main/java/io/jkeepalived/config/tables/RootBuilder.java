@@ -5,9 +5,18 @@ import io.jkeepalived.config.parse.ParseContext;
 
 /** The mutable state of one load; its parts are filled by the tables of their blocks. */
 public final class RootBuilder {
-    public final GlobalPart global = new GlobalPart();
+    public final GlobalPart global;
     public final VrrpPart vrrp = new VrrpPart();
     public final LvsPart lvs = new LvsPart();
+
+    public RootBuilder() {
+        this(new GlobalPart());
+    }
+
+    /** A builder for a child process's view: global_defs was read by the parent (keepalived forks after it). */
+    public RootBuilder(GlobalPart global) {
+        this.global = global;
+    }
 
     /** Cross-checks after the whole file is read (keepalived's post-parse validation), then freezes. */
     public KeepalivedConfig build(ParseContext ctx) {

@@ -26,6 +26,14 @@ final class ScriptUsers {
     boolean defaultSet;
     boolean defaultFailed;
 
+    /**
+     * keepalived -t validates every process's view in one process, so the default-user state (looked up
+     * once, failed once) carries from the parent's reading to the checker's, the VRRP's and the BFD's.
+     */
+    static void share(ParseContext ctx, ScriptUsers state) {
+        ctx.scratch(KEY, () -> state);
+    }
+
     static ScriptUsers of(ParseContext ctx) {
         return ctx.scratch(KEY, ScriptUsers::new);
     }

@@ -78,4 +78,37 @@ class ProcessPassesTest {
         var l = ConfText.load("global_defs {\n  vrrp_version 9\n}\n");
         assertThat(l.diagnostics()).hasSize(2);
     }
+
+    /** Measured: dynamic_interfaces after the instance still lets its missing interface through. */
+    @Test
+    void globalDefsLaterInTheFileStillAppliesToInstances() {
+        var l = ConfText.load("""
+                vrrp_instance VI_1 {
+                  interface eth9
+                  virtual_router_id 51
+                  virtual_ipaddress {
+                    10.99.0.10
+                  }
+                }
+                global_defs {
+                  dynamic_interfaces
+                }
+                """);
+        assertThat(l.exitCode()).isZero();
+    }
+
+    /** Measured: the children skip global_defs by braces, so a nested global_defs hides the rest from them. */
+    @Test
+    void globalDefsIsReadByTheParentOnly() {
+        var l = ConfText.load("""
+                global_defs {
+                  global_defs {
+                    router_id x
+                }
+                static_rules {
+                  to 192.168.100./24 table 1
+                }
+                """);
+        assertThat(l.lines()).containsExactly(2); // the missing '}' is the lexer's
+    }
 }

@@ -245,7 +245,8 @@ class VrrpInstanceTableTest {
     }
 
     @Test
-    void globalGarpDefaultsAreCopiedWhenTheInstanceIsParsed() {
+    /** keepalived's VRRP process reads instances after the parent has read all of global_defs. */
+    void globalDefsAppliesToInstancesWhereverItIs() {
         var l = ConfText.load("""
                 vrrp_instance VI_1 {
                   interface eth0
@@ -265,7 +266,7 @@ class VrrpInstanceTableTest {
                   }
                 }
                 """);
-        assertThat(l.config().vrrp().instances().get(0).garp().repeat()).isEqualTo(5);
+        assertThat(l.config().vrrp().instances().get(0).garp().repeat()).isEqualTo(9);
         assertThat(l.config().vrrp().instances().get(1).garp().repeat()).isEqualTo(9);
     }
 
