@@ -89,6 +89,54 @@ final class BfdTable {
         return b;
     }
 
+    /** Keywords the VRRP and checker processes know but do not act on (install_keyword_conditional). */
+    private static final String[] BFD_ONLY = {"source_ip", "neighbor_ip", "neighbour_ip", "min_rx", "min_tx", "idle_tx",
+        "multiplier", "passive", "ttl", "hoplimit", "max_hops"};
+
+    /** The VRRP process's bfd_instance: only the tracking weight and the event targets. */
+    static final Block<TrackerTables.BfdB> VRRP_VIEW = view(true);
+    /** The checker process's bfd_instance: only the event targets. */
+    static final Block<TrackerTables.BfdB> CHECKER_VIEW = view(false);
+
+    private static Block<TrackerTables.BfdB> view(boolean vrrp) {
+        Block<TrackerTables.BfdB> b = new Block<>("bfd_instance");
+        for (String n : BFD_ONLY) b.simple(KeywordInfo.of(n, 0, 1, ValueType.WORDS), (ctx, f, a) -> {});
+        if (vrrp) {
+            b.simple(KeywordInfo.of("weight", 1, 2, ValueType.INT).range("-253..253 [reverse]"), (ctx, f, a) -> {
+                Long v = a.readInt(1, -253, 253);
+                if (v == null) {
+                    ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name + " weight value "
+                            + a.word(1) + " not valid (must be in range [-253-253]), ignoring");
+                } else {
+                    f.weight = v.intValue();
+                }
+                if (a.has(2)) {
+                    if (a.word(2).equals("reverse")) f.reverse = true;
+                    else ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
+                            + " unknown weight option " + a.word(2));
+                }
+            });
+        } else {
+            b.simple(KeywordInfo.of("weight", 0, 2, ValueType.WORDS), (ctx, f, a) -> {});
+        }
+        b.simple(flag("vrrp"), (ctx, f, a) -> f.vrrp = true);
+        b.simple(flag("checker"), (ctx, f, a) -> f.checker = true);
+        return b;
+    }
+
+    /** bfd_vrrp_end_handler: tracked by instances unless the events go to the checker only. */
+    static void closeVrrp(RootBuilder r, TrackerTables.BfdB f) {
+        if (f.checker && !f.vrrp) return;
+        r.vrrp.bfds.put(f.name, new BfdInstance(f.name, null, null, f.minRx, f.minTx, f.idleTx, f.multiplier,
+                f.passive, f.ttl, f.maxHops, f.weight, f.reverse, true, !f.vrrp || f.checker));
+    }
+
+    /** bfd_checker_end_handler: BFD_CHECK may name it unless the events go to VRRP only. */
+    static void closeChecker(ParseContext ctx, TrackerTables.BfdB f) {
+        if (f.vrrp && !f.checker) return;
+        TrackerNames.declareBfd(ctx, f.name);
+    }
+
     static void close(ParseContext ctx, RootBuilder r, TrackerTables.BfdB f) {
         if (f.neighbor == null) {
             ctx.error(GENERAL_ERROR, "Configuration error: BFD instance " + f.name
@@ -96,7 +144,7 @@ final class BfdTable {
             return;
         }
         boolean both = !f.vrrp && !f.checker;
-        if (both || f.checker) TrackerNames.declareBfd(ctx, f.name); // BFD_CHECK may refer to it
+        if (both || f.checker) TrackerNames.declareBfd(ctx, f.name); // the one-table view (all active) too
         r.vrrp.bfds.put(f.name, new BfdInstance(f.name, f.neighbor, f.source, f.minRx, f.minTx, f.idleTx,
                 f.multiplier, f.passive, f.ttl, f.maxHops, f.weight, f.reverse, both || f.vrrp, both || f.checker));
     }

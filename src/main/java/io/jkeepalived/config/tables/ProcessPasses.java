@@ -71,8 +71,7 @@ public final class ProcessPasses {
             public void finish() {}
         };
         // keepalived -t: the parent reads the file, then validates the checker's, the VRRP's and the BFD's
-        // views in that order in the same process; a view that exits (missing parameter, or the VRRP
-        // process's non-existent interface) ends the run.
+        // views in that order in the same process; a view that meets a missing parameter exits and ends the run.
         Pass parent = pass(recording, ProcessTables.PARENT, new RootBuilder(), interfaceExists, includeCheck, preset, users);
         while (recording.next() != null) {
             // a missing parameter stopped the parent: keepalived exits with the file half read
@@ -90,13 +89,19 @@ public final class ProcessPasses {
                 preset, users);
         merge(vrrp, out, seen);
         if (vrrp.missing()) return new Outcome(null, true);
-        if (!vrrp.root().vrrp.nonExistentInterface) {
+        var v = vrrp.config().vrrp();
+        {
+            // even after the VRRP view's "Non-existent interface" the BFD view is validated (measured)
             Pass bfd = pass(replay(lines), ProcessTables.BFD_PROCESS, new RootBuilder(global), interfaceExists, null,
                     preset, users);
             merge(bfd, out, seen);
             if (bfd.missing()) return new Outcome(null, true);
+            // the BFD process owns the sessions' settings; the VRRP view only knows what instances track
+            v = new io.jkeepalived.config.model.VrrpConfig(v.instances(), v.syncGroups(), v.scripts(), v.trackFiles(),
+                    v.trackProcesses(), bfd.config().vrrp().bfdInstances(), v.trackGroups(), v.staticAddresses(),
+                    v.staticRoutes(), v.staticRules(), v.garpGroups(), v.linkbeatInterfaces(), v.interfaceDelays());
         }
-        var c = new KeepalivedConfig(parent.config().globalDefs(), vrrp.config().vrrp(), checker.config().lvs());
+        var c = new KeepalivedConfig(parent.config().globalDefs(), v, checker.config().lvs());
         return new Outcome(c, false);
     }
 

@@ -30,12 +30,37 @@ public final class ProcessTables {
      * from the parent only, and a global_defs placed after an instance still applies to it.
      */
     /** The VRRP process: the VRRP blocks. */
-    public static final Block<RootBuilder> VRRP_PROCESS = view(VRRP::contains);
+    public static final Block<RootBuilder> VRRP_PROCESS = withBfd(view(VRRP::contains), true);
     /** The checker process: the LVS blocks, track_file and bfd_instance. */
     public static final Block<RootBuilder> CHECKER_PROCESS =
-            view(n -> !GLOBAL.contains(n) && (CHECKER_EXTRA.contains(n) || !VRRP.contains(n)));
+            withBfd(view(n -> !GLOBAL.contains(n) && (CHECKER_EXTRA.contains(n) || !VRRP.contains(n))), false);
     /** The BFD process: bfd_instance. */
     public static final Block<RootBuilder> BFD_PROCESS = view(n -> n.equals("bfd_instance"));
+
+    /** The VRRP and checker processes read bfd_instance with their own handlers (bfd_parser.c). */
+    private static Block<RootBuilder> withBfd(Block<RootBuilder> base, boolean vrrp) {
+        Block<RootBuilder> v = new Block<>(base.name());
+        for (Keyword<RootBuilder> k : base.keywords()) {
+            if (!k.name().equals("bfd_instance")) {
+                v.add(k);
+            } else if (vrrp) {
+                v.add(new Keyword.Sub<RootBuilder, TrackerTables.BfdB>(k.info(), BfdTable.VRRP_VIEW,
+                        (ctx, r, a) -> new TrackerTables.BfdB(a.word(1)), (ctx, r, b) -> BfdTable.closeVrrp(r, b)));
+            } else {
+                v.add(new Keyword.Sub<RootBuilder, TrackerTables.BfdB>(k.info(), BfdTable.CHECKER_VIEW, (ctx, r, a) -> {
+                    java.util.Set<String> seen = ctx.scratch(CHECKER_BFDS, java.util.HashSet::new);
+                    if (!seen.add(a.word(1))) {
+                        ctx.error(io.jkeepalived.config.ConfigError.GENERAL_ERROR, "BFD " + a.word(1) + " already specified");
+                        return null;
+                    }
+                    return new TrackerTables.BfdB(a.word(1));
+                }, (ctx, r, b) -> BfdTable.closeChecker(ctx, b)));
+            }
+        }
+        return v;
+    }
+
+    private static final Object CHECKER_BFDS = new Object();
 
     private static Set<String> names(int part) {
         Block<RootBuilder> b = new Block<>("names");
