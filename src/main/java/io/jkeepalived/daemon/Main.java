@@ -60,7 +60,7 @@ public final class Main {
             return Relaunch.foregroundInNamespace(ns, self);
         }
         if (!o.dontFork() && !Detach.isDetachedCopy() && Detach.wouldStart(o)) return Detach.start(o, null);
-        return new Daemon(o, argv0, args, new IdleLifecycle()).run();
+        return new Daemon(o, argv0, args, new VrrpLifecycle()).run();
     }
 
     /**

@@ -1,0 +1,68 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.time.NanoClock;
+import io.jkeepalived.vrrp.runtime.NetPorts;
+import io.jkeepalived.vrrp.runtime.RuntimeOptions;
+import io.jkeepalived.vrrp.runtime.VrrpRuntime;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The daemon's runtime when the configuration has VRRP instances: the VRRP half is {@link VrrpRuntime}
+ * (keepalived's VRRP child); the checkers and IPVS are not wired in yet. A reload keeps the running
+ * instances (diffing old against new is still to come) and says so.
+ */
+final class VrrpLifecycle implements Lifecycle {
+    private final IdleLifecycle rest = new IdleLifecycle();
+    private VrrpRuntime vrrp;
+    private Instant started;
+
+    @Override
+    public void start(KeepalivedConfig config, RuntimeFlags flags) {
+        rest.start(config, flags);
+        started = Instant.now();
+        if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
+            vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
+                    new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
+                    NetPorts.linux(), NanoClock.system());
+            vrrp.start();
+        }
+    }
+
+    @Override
+    public void reload(KeepalivedConfig config) {
+        rest.reload(config);
+        org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class)
+                .info("Reload of VRRP instances is not implemented yet - keeping the running instances");
+    }
+
+    @Override
+    public void stop() {
+        if (vrrp != null) vrrp.stop();
+        vrrp = null;
+        rest.stop();
+    }
+
+    @Override
+    public String data() {
+        StringBuilder sb = new StringBuilder(rest.data());
+        if (vrrp != null) {
+            for (Map.Entry<String, String> e : vrrp.states().entrySet()) {
+                sb.append(" VRRP Instance = ").append(e.getKey()).append('\n')
+                        .append("   State = ").append(e.getValue()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String stats() {
+        return rest.stats();
+    }
+
+    @Override
+    public String json() {
+        return rest.json();
+    }
+}

@@ -1,0 +1,308 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.net.FrameSender;
+import io.jkeepalived.net.InterfaceAddress;
+import io.jkeepalived.net.IpRawChannel;
+import io.jkeepalived.net.NetException;
+import io.jkeepalived.time.DeadlineQueue;
+import io.jkeepalived.vrrp.fsm.VrrpDecision;
+import io.jkeepalived.vrrp.fsm.VrrpEvent;
+import io.jkeepalived.vrrp.fsm.VrrpMachine;
+import io.jkeepalived.vrrp.fsm.VrrpState;
+import io.jkeepalived.vrrp.fsm.VrrpVersion;
+import io.jkeepalived.vrrp.packet.AdvertEncoder;
+import io.jkeepalived.vrrp.packet.AdvertValidator;
+import io.jkeepalived.vrrp.packet.AdvertView;
+import io.jkeepalived.vrrp.packet.Arrival;
+import io.jkeepalived.vrrp.packet.IpFamily;
+import io.jkeepalived.vrrp.packet.PacketCounters;
+import io.jkeepalived.vrrp.packet.ReceiveCounters;
+import io.jkeepalived.vrrp.packet.Verdict;
+import io.jkeepalived.vrrp.packet.VerdictLog;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running {@code vrrp_instance} on the event loop: its {@link VrrpMachine}, and the execution of the
+ * machine's decisions (adverts through the shared socket, VIPs through the kernel, gratuitous ARP / NA
+ * bursts on their own timer). Only the loop thread touches it, except {@link #published} for dumps.
+ */
+final class InstanceRuntime {
+    private static final Logger log = LoggerFactory.getLogger(InstanceRuntime.class);
+    private static final int MAX_PENDING_GARPS = 8;
+
+    final InstancePlan plan;
+    final VrrpMachine machine;
+    final AdvertSocket socket;
+    final int machineTimer;
+    final int garpTimer;
+    private final String tag;
+    private final Effects effects;
+    private final DeadlineQueue timers;
+    private final AdvertEncoder encoder;
+    private final PacketCounters counters;
+    private final ReceiveCounters stats = new ReceiveCounters();
+    private final AdvertValidator validator;
+    private final IpRawChannel.Destination[] destinations;
+    private final byte[][] destinationBytes;
+    private final VirtualAddresses vips;
+    private final List<VrrpDecision> batch = new ArrayList<>(8);
+    private final Arrival arrival = new Arrival();
+    private final byte[] source = new byte[16];
+    private final byte[] masterSource = new byte[16];
+    private boolean masterKnown;
+    private InetAddress lastSender;
+    private final byte[] lastSenderBytes = new byte[16];
+    private final long[] garpAt = new long[MAX_PENDING_GARPS];
+    private final int[] garpRepeat = new int[MAX_PENDING_GARPS];
+    private int garpCount;
+    private boolean sendErrorLogged;
+    /** The state as last seen by the loop, for dumps from other threads. */
+    volatile VrrpState published = VrrpState.INIT;
+
+    /** What an instance needs from the rest of the runtime to act. */
+    interface Effects {
+        io.jkeepalived.net.AddressControl addresses();
+
+        FrameSender frames();
+
+        /** The MAC of an interface, or null when unknown. */
+        byte[] mac(String ifName);
+
+        int ifIndex(String ifName);
+
+        /** Whether the interface forwards IPv6 (keepalived then sets the NA router flag). */
+        boolean ipv6Router(String ifName);
+
+        boolean logDetail();
+    }
+
+    InstanceRuntime(InstancePlan plan, AdvertSocket socket, DeadlineQueue timers, VirtualAddresses vips,
+            Effects effects) {
+        this.plan = plan;
+        this.machine = new VrrpMachine(plan.spec());
+        this.socket = socket;
+        this.timers = timers;
+        this.vips = vips;
+        this.effects = effects;
+        this.tag = "(" + plan.name() + ")";
+        this.machineTimer = timers.newTimer();
+        this.garpTimer = timers.newTimer();
+        this.encoder = new AdvertEncoder(plan.advert());
+        this.counters = new PacketCounters(plan.checksumCompat());
+        this.validator = new AdvertValidator(plan.receive(), counters, stats);
+        int n = plan.destinations().size();
+        this.destinations = new IpRawChannel.Destination[n];
+        this.destinationBytes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            destinations[i] = socket.destination(plan.destinations().get(i));
+            destinationBytes[i] = plan.destinations().get(i).getAddress();
+        }
+    }
+
+    /** Feeds one event to the machine and carries out what it decides. */
+    void handle(VrrpEvent event, long now) {
+        batch.clear();
+        machine.handleInto(event, now, batch);
+        for (int i = 0; i < batch.size(); i++) execute(batch.get(i), now);
+        batch.clear();
+        published = machine.state();
+    }
+
+    /** A timer of this instance expired. */
+    void timerExpired(int timerId, long now) {
+        if (timerId == machineTimer) {
+            handle(VrrpEvent.TIMER_FIRED, now);
+        } else if (timerId == garpTimer) {
+            sendDueGarps(now);
+        }
+    }
+
+    /** A packet for our VRID on our socket: keepalived's receive checks, then the machine. */
+    void receive(InboundPacket p, long now) {
+        VrrpState state = machine.state();
+        if (state != VrrpState.BACKUP && state != VrrpState.MASTER) return;
+        Arrival a = plan.family() == IpFamily.IPV6
+                ? arrival.set(p.source, p.ttl, p.multicastDestination) : arrival.clear();
+        Verdict v = validator.check(p.buffer, 0, p.length, a, state == VrrpState.BACKUP,
+                masterKnown ? masterSource : null);
+        if (!v.accepted() || validator.switchedToOldChecksum()) {
+            String line = VerdictLog.line(validator, plan.name(), plan.interfaceName());
+            if (line != null) log.info(line);
+            if (!v.accepted()) return;
+        }
+        AdvertView view = validator.view();
+        if (plan.family() == IpFamily.IPV4) {
+            view.ipv4Source(source);
+        } else {
+            System.arraycopy(p.source, 0, source, 0, 16);
+        }
+        InetAddress sender = sender();
+        int interval = plan.spec().version() == VrrpVersion.V2
+                ? view.advertIntervalSeconds() : view.advertIntervalCentis();
+        handle(new VrrpEvent.AdvertReceived(sender, view.priority(), interval), now);
+        if (machine.state() == VrrpState.BACKUP) {
+            System.arraycopy(source, 0, masterSource, 0, 16);
+            masterKnown = true;
+        }
+    }
+
+    /** The sender as an address object, made again only when the sender changes. */
+    private InetAddress sender() {
+        int len = plan.family().addressLength();
+        if (lastSender == null || !Arrays.equals(source, 0, len, lastSenderBytes, 0, len)) {
+            System.arraycopy(source, 0, lastSenderBytes, 0, len);
+            try {
+                lastSender = InetAddress.getByAddress(Arrays.copyOf(source, len));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return lastSender;
+    }
+
+    private void execute(VrrpDecision d, long now) {
+        switch (d) {
+            case VrrpDecision.SendAdvert s -> sendAdvert(s.priority());
+            case VrrpDecision.ArmTimer t -> timers.schedule(machineTimer, t.deadlineNanos());
+            case VrrpDecision.DisarmTimer t -> timers.cancel(machineTimer);
+            case VrrpDecision.Log l -> log.info(l.line());
+            case VrrpDecision.AddVips a -> {
+                if (effects.logDetail()) log.info(tag + " setting VIPs.");
+                vips.add(effects.addresses());
+            }
+            case VrrpDecision.RemoveVips r -> {
+                // keepalived says so under -D even for its start-up cleanup
+                if (effects.logDetail()) log.info(tag + " removing VIPs.");
+                vips.remove(effects.addresses());
+                garpCount = 0;
+                timers.cancel(garpTimer);
+            }
+            case VrrpDecision.SendGratuitousArps g -> {
+                if (g.notBeforeNanos() <= now) {
+                    sendGarps(g.repeat());
+                } else {
+                    queueGarps(g.repeat(), g.notBeforeNanos());
+                }
+            }
+            case VrrpDecision.AnnounceSourceAddress a -> announceSource();
+            case VrrpDecision.StateChanged c -> masterKnown = masterKnown && c.to() == VrrpState.BACKUP;
+            // notify scripts, FIFO and SMTP are issue 6
+            case VrrpDecision.Notify n -> { }
+            case VrrpDecision.NotifyMasterRxLowerPri n -> { }
+            case VrrpDecision.NotifyPriorityChanged n -> { }
+        }
+    }
+
+    private void sendAdvert(int priority) {
+        counters.nextAdvert();
+        ByteBuffer buf = socket.channel.sendBuffer();
+        for (int i = 0; i < destinations.length; i++) {
+            int n = encoder.encode(buf, 0, priority, destinationBytes[i], counters);
+            try {
+                socket.channel.sendFromBuffer(n, destinations[i]);
+                sendErrorLogged = false;
+            } catch (NetException e) {
+                if (!sendErrorLogged) {
+                    log.info(tag + " Cant send advert to " + destinations[i].address().getHostAddress()
+                            + " (" + e.getMessage() + ")");
+                    sendErrorLogged = true;
+                }
+            }
+        }
+    }
+
+    private void queueGarps(int repeat, long at) {
+        if (garpCount == MAX_PENDING_GARPS) return;
+        garpAt[garpCount] = at;
+        garpRepeat[garpCount] = repeat;
+        garpCount++;
+        rearmGarps();
+    }
+
+    private void rearmGarps() {
+        long first = DeadlineQueue.NO_DEADLINE;
+        for (int i = 0; i < garpCount; i++) first = Math.min(first, garpAt[i]);
+        if (first == DeadlineQueue.NO_DEADLINE) {
+            timers.cancel(garpTimer);
+        } else {
+            timers.schedule(garpTimer, first);
+        }
+    }
+
+    private void sendDueGarps(long now) {
+        int kept = 0;
+        for (int i = 0; i < garpCount; i++) {
+            if (garpAt[i] <= now) {
+                if (vips.isSet()) sendGarps(garpRepeat[i]);
+            } else {
+                garpAt[kept] = garpAt[i];
+                garpRepeat[kept] = garpRepeat[i];
+                kept++;
+            }
+        }
+        garpCount = kept;
+        rearmGarps();
+    }
+
+    /** keepalived's vrrp_send_link_update: {@code repeat} rounds over every VIP, the burst logged once. */
+    private void sendGarps(int repeat) {
+        List<InterfaceAddress> addrs = vips.addresses();
+        byte[] frame = new byte[128];
+        for (int round = 0; round < repeat; round++) {
+            for (int i = 0; i < addrs.size(); i++) {
+                InterfaceAddress a = addrs.get(i);
+                boolean v6 = a.address().getAddress().length == 16;
+                if (v6 && a.address().isLinkLocalAddress()) continue;
+                String dev = vips.device(i);
+                String text = a.address().getHostAddress();
+                if (round == 0 && effects.logDetail()) {
+                    log.info(tag + " Sending/queueing " + (v6 ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs")
+                            + " on " + dev + " for " + text);
+                }
+                sendOne(dev, a.address(), frame);
+            }
+        }
+    }
+
+    private void announceSource() {
+        InetAddress src = plan.source();
+        if (src != null && plan.interfaceName() != null) sendOne(plan.interfaceName(), src, new byte[128]);
+    }
+
+    private void sendOne(String dev, InetAddress address, byte[] frame) {
+        byte[] mac = effects.mac(dev);
+        if (mac == null || mac.length != 6) return;
+        byte[] ip = address.getAddress();
+        boolean v6 = ip.length == 16;
+        String text = address.getHostAddress();
+        try {
+            int len;
+            int etherType;
+            if (v6) {
+                len = io.jkeepalived.net.frame.NeighbourAdvert.encode(frame, 0, mac, ip, effects.ipv6Router(dev));
+                etherType = io.jkeepalived.net.frame.NeighbourAdvert.ETHERTYPE_IPV6;
+                if (effects.logDetail()) log.info("Sending unsolicited Neighbour Advert on " + dev + " for " + text);
+            } else {
+                len = io.jkeepalived.net.frame.GratuitousArp.encode(frame, 0, mac, ip);
+                etherType = io.jkeepalived.net.frame.GratuitousArp.ETHERTYPE_ARP;
+                if (effects.logDetail()) log.info("Sending gratuitous ARP on " + dev + " for " + text);
+            }
+            effects.frames().sendFrame(effects.ifIndex(dev), etherType, frame, 0, len);
+        } catch (NetException e) {
+            log.info("Error sending " + (v6 ? "ndisc unsolicited neighbour advert" : "gratuitous ARP") + " on "
+                    + dev + " for " + text + ": " + e.getMessage());
+        }
+    }
+
+    /** Received-advert counts, for the stats dump. */
+    ReceiveCounters stats() {
+        return stats;
+    }
+}

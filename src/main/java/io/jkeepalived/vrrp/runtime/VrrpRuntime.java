@@ -1,0 +1,382 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.VirtualIp;
+import io.jkeepalived.config.model.VrrpConfig;
+import io.jkeepalived.config.model.VrrpInstance;
+import io.jkeepalived.net.FrameSender;
+import io.jkeepalived.net.InterfaceAddress;
+import io.jkeepalived.net.IpRawChannel;
+import io.jkeepalived.net.Link;
+import io.jkeepalived.net.LinkEvents;
+import io.jkeepalived.net.NetEvent;
+import io.jkeepalived.net.NetException;
+import io.jkeepalived.time.DeadlineQueue;
+import io.jkeepalived.time.NanoClock;
+import io.jkeepalived.vrrp.fsm.VrrpEvent;
+import io.jkeepalived.vrrp.packet.AdvertView;
+import io.jkeepalived.vrrp.packet.IpFamily;
+import io.jkeepalived.vrrp.packet.Verdict;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP side of the daemon (keepalived's VRRP child): one event-loop platform thread owns every
+ * instance, its {@link io.jkeepalived.vrrp.fsm.VrrpMachine} and the {@link DeadlineQueue}; one receiver
+ * thread per raw socket and one link-monitor thread hand their input over through the loop's queue
+ * (STYLE.md habit 6). Start, stop and dumps come from the daemon's thread.
+ *
+ * <p>Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
+ * tracking scripts, files and processes, sync groups, notify scripts, reload, vrrp_garp_interval pacing.
+ */
+public final class VrrpRuntime {
+    private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
+    private static final int POOL = 256;
+    private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long LINK_LOCAL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final VrrpConfig config;
+    private final GlobalDefs.Vrrp globals;
+    private final RuntimeOptions options;
+    private final NetPorts ports;
+    private final NanoClock clock;
+    private final BlockingQueue<InboundPacket> free = AdvertSocket.pool(POOL);
+    private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(POOL + 64);
+    private final DeadlineQueue timers = new DeadlineQueue();
+    private final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
+    private final List<InstanceRuntime> instances = new ArrayList<>();
+    private InstanceRuntime[] byTimer = new InstanceRuntime[16];
+    private final Map<String, Link> links = new HashMap<>();
+    private final Map<Integer, Boolean> linkUp = new HashMap<>();
+    private final AdvertView dispatchView = new AdvertView();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile RuntimeException startFailure;
+    private Thread loop;
+    private Thread linkThread;
+    private LinkEvents linkEvents;
+    private volatile boolean stopping;
+
+    /** The stop request the daemon's thread puts in the loop's queue. */
+    private record StopRequest() {
+    }
+
+    public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
+            NanoClock clock) {
+        this.config = config;
+        this.globals = globals;
+        this.options = options;
+        this.ports = ports;
+        this.clock = clock;
+    }
+
+    /** Opens the sockets, starts the threads and the instances; returns once the instances have started. */
+    public void start() {
+        loop = Thread.ofPlatform().name("vrrp-loop").start(this::run);
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (startFailure != null) throw startFailure;
+    }
+
+    /** SIGTERM: priority-0 adverts and VIPs removed (unless -V), then every thread and socket closed. */
+    public void stop() {
+        if (loop == null) return;
+        stopping = true;
+        inbox.offer(new StopRequest());
+        try {
+            if (!finished.await(10, TimeUnit.SECONDS)) log.info("VRRP event loop did not stop in time");
+            loop.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (linkEvents != null) {
+            linkEvents.wakeup();
+            join(linkThread);
+            linkEvents.close();
+        }
+        for (AdvertSocket s : sockets.values()) s.close();
+        ports.close();
+        loop = null;
+    }
+
+    /** Each instance's state, for the data dump. */
+    public Map<String, String> states() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (InstanceRuntime i : List.copyOf(instances)) out.put(i.plan.name(), i.published.word());
+        return out;
+    }
+
+    private void run() {
+        try {
+            setUp();
+        } catch (RuntimeException e) {
+            startFailure = e;
+            started.countDown();
+            finished.countDown();
+            return;
+        }
+        started.countDown();
+        try {
+            loop();
+        } catch (RuntimeException | Error e) {
+            log.error("VRRP event loop failed", e);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    // ---- set-up ----------------------------------------------------------------------------------------
+
+    private void setUp() {
+        for (Link l : ports.links().links()) {
+            links.put(l.name(), l);
+            linkUp.put(l.index(), l.isRunning());
+        }
+        Set<InetAddress> allVips = new HashSet<>();
+        for (VrrpInstance v : config.instances()) {
+            for (VirtualIp vip : v.vips()) allVips.add(vip.address());
+        }
+        Map<String, Integer> ifIndex = new HashMap<>();
+        links.forEach((name, l) -> ifIndex.put(name, l.index()));
+        for (VrrpInstance v : config.instances()) {
+            Link link = v.interfaceName() == null ? null : links.get(v.interfaceName());
+            if (link == null) {
+                log.info("({}) interface {} not found - instance not started", v.name(), v.interfaceName());
+                continue;
+            }
+            if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
+            IpFamily family = v.ipv6() ? IpFamily.IPV6 : IpFamily.IPV4;
+            InetAddress own = family == IpFamily.IPV4 ? primaryIpv4(link.index(), allVips) : linkLocal(link.index());
+            InstancePlan plan = InstancePlan.of(v, globals, own, options.logDetail());
+            AdvertSocket socket = socket(plan);
+            if (socket.byVrid[v.vrid()] != null) {
+                log.info("({}) VRID {} already used by {} on {} - instance not started", v.name(), v.vrid(),
+                        socket.byVrid[v.vrid()].plan.name(), link.name());
+                continue;
+            }
+            VirtualAddresses vips = VirtualAddresses.of(v.name(), v.interfaceName(), v.vips(), ifIndex);
+            InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects);
+            socket.byVrid[v.vrid()] = inst;
+            instances.add(inst);
+            register(inst.machineTimer, inst);
+            register(inst.garpTimer, inst);
+        }
+        for (AdvertSocket s : sockets.values()) s.startReceiver(free, inbox);
+        try {
+            linkEvents = ports.linkEvents();
+            linkThread = Thread.ofPlatform().daemon(true).name("vrrp-links").start(this::watchLinks);
+        } catch (NetException e) {
+            log.info("Cannot watch interface changes: {}", e.getMessage());
+        }
+        long now = clock.nanoTime();
+        long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
+        for (InstanceRuntime i : instances) {
+            if (!linkUp.getOrDefault(links.get(i.plan.interfaceName()).index(), true)) {
+                log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
+                i.handle(VrrpEvent.INTERFACE_DOWN, now);
+            }
+            i.handle(new VrrpEvent.Start(startupDelay), now);
+        }
+    }
+
+    private AdvertSocket socket(InstancePlan plan) {
+        String key = plan.interfaceName() + "/" + plan.family() + "/" + plan.protocol();
+        AdvertSocket s = sockets.get(key);
+        if (s == null) {
+            InetAddress group = plan.spec().unicast() ? null : plan.destinations().getFirst();
+            IpRawChannel ch = ports.openAdvertSocket(plan.family(), plan.protocol(), plan.interfaceName(), group,
+                    plan.family() == IpFamily.IPV6 ? plan.source() : null);
+            s = new AdvertSocket(plan.interfaceName(), plan.family(), plan.protocol(), ch);
+            sockets.put(key, s);
+        }
+        return s;
+    }
+
+    private void register(int timerId, InstanceRuntime inst) {
+        if (timerId >= byTimer.length) byTimer = java.util.Arrays.copyOf(byTimer, Math.max(timerId + 1, byTimer.length * 2));
+        byTimer[timerId] = inst;
+    }
+
+    /** keepalived's default IPv4 source: the interface's primary address (not one of our VIPs). */
+    private InetAddress primaryIpv4(int index, Set<InetAddress> vips) {
+        for (InterfaceAddress a : ports.addresses().addresses(io.jkeepalived.net.IpFamily.IPV4)) {
+            if (a.ifIndex() == index && !vips.contains(a.address())) return a.address();
+        }
+        return null;
+    }
+
+    /** The IPv6 source: the interface's link-local, once duplicate address detection has let it go. */
+    private InetAddress linkLocal(int index) {
+        long deadline = clock.nanoTime() + LINK_LOCAL_WAIT_NANOS;
+        InetAddress tentative = null;
+        while (true) {
+            for (InterfaceAddress a : ports.addresses().addresses(io.jkeepalived.net.IpFamily.IPV6)) {
+                if (a.ifIndex() == index && a.address().isLinkLocalAddress()) {
+                    if ((a.flags() & 0x40) == 0) return a.address(); // IFA_F_TENTATIVE
+                    tentative = a.address();
+                }
+            }
+            if (clock.nanoTime() > deadline) return tentative;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return tentative;
+            }
+        }
+    }
+
+    // ---- the loop --------------------------------------------------------------------------------------
+
+    private void loop() throws RuntimeException {
+        DeadlineQueue.ExpiryHandler expiry = (id, now) -> {
+            InstanceRuntime i = id < byTimer.length ? byTimer[id] : null;
+            if (i != null) i.timerExpired(id, now);
+        };
+        while (true) {
+            long now = clock.nanoTime();
+            timers.poll(now, expiry, 1_024);
+            long next = timers.nextDeadline();
+            Object msg;
+            try {
+                long wait = next == DeadlineQueue.NO_DEADLINE ? MAX_WAIT_NANOS
+                        : Math.min(MAX_WAIT_NANOS, next - clock.nanoTime());
+                msg = wait <= 0 ? inbox.poll() : inbox.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                msg = new StopRequest();
+            }
+            if (msg == null) continue;
+            now = clock.nanoTime();
+            switch (msg) {
+                case InboundPacket p -> {
+                    dispatch(p, now);
+                    p.socket = null;
+                    free.offer(p);
+                }
+                case NetEvent e -> linkEvent(e, now);
+                case StopRequest r -> {
+                    shutdown(now);
+                    return;
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void dispatch(InboundPacket p, long now) {
+        AdvertSocket s = p.socket;
+        if (dispatchView.wrap(p.buffer, 0, p.length, s.family) != Verdict.ACCEPT) return;
+        InstanceRuntime i = s.byVrid[dispatchView.vrid()];
+        if (i != null) i.receive(p, now);
+    }
+
+    private void shutdown(long now) {
+        VrrpEvent.Shutdown event = new VrrpEvent.Shutdown(options.releaseVips());
+        for (InstanceRuntime i : instances) i.handle(event, now);
+    }
+
+    private void linkEvent(NetEvent e, long now) {
+        if (e instanceof NetEvent.Overrun) {
+            for (Link l : ports.links().links()) linkEvent(new NetEvent.LinkChanged(l, false), now);
+            return;
+        }
+        if (!(e instanceof NetEvent.LinkChanged(Link link, boolean removed))) return;
+        boolean up = !removed && link.isRunning();
+        if (!removed) links.put(link.name(), link);
+        Boolean was = linkUp.put(link.index(), up);
+        if (was == null || was == up) return;
+        boolean ours = false;
+        for (InstanceRuntime i : instances) ours |= link.name().equals(i.plan.interfaceName());
+        if (!ours) return;
+        if (options.logDetail()) log.info("Netlink reports {} {}", link.name(), up ? "up" : "down");
+        for (InstanceRuntime i : instances) {
+            if (!link.name().equals(i.plan.interfaceName())) continue;
+            i.handle(up ? VrrpEvent.INTERFACE_UP : VrrpEvent.INTERFACE_DOWN, now);
+        }
+    }
+
+    private void watchLinks() {
+        while (!stopping) {
+            int n;
+            try {
+                n = linkEvents.poll(ev -> {
+                    if (ev instanceof NetEvent.LinkChanged || ev instanceof NetEvent.Overrun) inbox.offer(ev);
+                }, -1);
+            } catch (NetException ex) {
+                if (!stopping) log.info("Link monitor: {}", ex.getMessage());
+                return;
+            }
+            if (n == LinkEvents.WOKEN) return;
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == null) return;
+        try {
+            t.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- what instances need from here -----------------------------------------------------------------
+
+    private final InstanceRuntime.Effects effects = new InstanceRuntime.Effects() {
+        private final Map<String, Boolean> router = new HashMap<>();
+
+        @Override
+        public io.jkeepalived.net.AddressControl addresses() {
+            return ports.addresses();
+        }
+
+        @Override
+        public FrameSender frames() {
+            return ports.frames();
+        }
+
+        @Override
+        public byte[] mac(String ifName) {
+            Link l = links.get(ifName);
+            return l == null ? null : l.mac();
+        }
+
+        @Override
+        public int ifIndex(String ifName) {
+            Link l = links.get(ifName);
+            return l == null ? 0 : l.index();
+        }
+
+        @Override
+        public boolean ipv6Router(String ifName) {
+            return router.computeIfAbsent(ifName, n -> {
+                try {
+                    return Files.readString(Path.of("/proc/sys/net/ipv6/conf", n, "forwarding")).trim().equals("1");
+                } catch (java.io.IOException | RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+
+        @Override
+        public boolean logDetail() {
+            return options.logDetail();
+        }
+    };
+}
