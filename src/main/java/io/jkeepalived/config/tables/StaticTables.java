@@ -26,7 +26,7 @@ final class StaticTables {
     }
 
     static final class GarpB {
-        long garp, gna;
+        long garp = -1, gna = -1;
         final List<String> ifs = new ArrayList<>();
     }
 
@@ -69,7 +69,7 @@ final class StaticTables {
         Block<GarpB> gg = new Block<>("garp_group");
         for (String n : new String[] {"garp_interval", "gna_interval"}) {
             gg.simple(GlobalVrrpTable.timer(n), (ctx, g, a) -> {
-                Long v = a.readTimer(1, 0, 0xFFFF_FFFFL);
+                Long v = Words.lenientTimer(ctx, a.word(1), 0, Integer.MAX_VALUE);
                 if (v == null) ctx.error(GENERAL_ERROR, "garp_group " + n + " '" + a.word(1) + "' invalid");
                 else if (n.startsWith("garp")) g.garp = v;
                 else g.gna = v;
@@ -80,11 +80,11 @@ final class StaticTables {
             for (String w : a.words()) garpIf(ctx, g, w);
         }, null);
         root.sub(KeywordInfo.of("garp_group", 0, 0, ValueType.BLOCK), gg, (ctx, r, a) -> new GarpB(), (ctx, r, g) -> {
-            if (g.garp == 0 && g.gna == 0) {
+            if (g.garp < 0 && g.gna < 0) {
                 ctx.error(GENERAL_ERROR, "garp group " + (r.vrrp.garpGroups.size() + 1) + " does not have any delay set - removing");
                 return;
             }
-            r.vrrp.garpGroups.add(new GarpGroup(g.garp, g.gna, g.ifs));
+            r.vrrp.garpGroups.add(new GarpGroup(Math.max(0, g.garp), Math.max(0, g.gna), g.ifs));
         });
         root.lines(KeywordInfo.of("linkbeat_interfaces", 0, 0, ValueType.LINES), null, (ctx, r, a) -> {
             String n = a.word(0);

@@ -168,21 +168,24 @@ final class VrrpInstanceOptions {
     private static void garpExtraIf(ParseContext ctx, InstanceBuilder v, Args a) {
         String cmd = a.keyword();
         if (cmd.equals("vmac_garp_intvl")) VrrpInstanceTable.deprecated(ctx, "vmac_garp_intvl", "garp_extra_if");
-        int i = 1;
-        if (a.has(1) && a.word(1).equals("all")) {
-            v.garpExtraIfAll = true;
-            i = 2;
+        long delay = -1;
+        for (int i = 1; i < a.size(); i++) {
+            if (a.word(i).equals("all")) {
+                v.garpExtraIfAll = true;
+                continue;
+            }
+            Long d = a.readUnsigned(i, 0, 86400);
+            if (d == null) {
+                ctx.error(GENERAL_ERROR, "(" + v.name + "): " + cmd + " '" + a.word(i) + "' invalid - ignoring");
+                return;
+            }
+            delay = d;
         }
-        if (!a.has(i)) {
+        if (delay < 0) {
             ctx.error(GENERAL_ERROR, "(" + v.name + "): " + cmd + " specified without time - ignoring");
             return;
         }
-        Long d = a.readUnsigned(i, 0, 86400);
-        if (d == null) {
-            ctx.error(GENERAL_ERROR, "(" + v.name + "): " + cmd + " '" + a.word(i) + "' invalid - ignoring");
-            return;
-        }
-        v.garpExtraIf = d * 1_000_000;
+        v.garpExtraIf = delay * 1_000_000;
     }
 
     private static void useVmac(ParseContext ctx, InstanceBuilder v, Args a) {

@@ -107,6 +107,22 @@ final class Words {
         };
     }
 
+    /**
+     * keepalived's read_decimal_unsigned_strvec with ignore_error set: a word with trailing junk is reported
+     * as an invalid number yet accepted with the value of its leading digits when that is within range
+     * (lib/parser.c returns "ignore_error && in range"). Negative or too large values are refused.
+     */
+    static Long lenientTimer(ParseContext ctx, String w, long min, long max) {
+        Long v = io.jkeepalived.config.parse.Numbers.readDecimal(ctx, w, min, max, 6);
+        if (v != null || w.startsWith("-")) return v;
+        String munged = w.replaceFirst("\\.", "") + "000000";
+        int i = 0;
+        while (i < munged.length() && Character.isDigit(munged.charAt(i))) i++;
+        if (i == munged.length() || i > 18) return null; // it was a valid number, so out of range
+        long lead = i == 0 ? 0 : Long.parseLong(munged.substring(0, i));
+        return lead >= min && lead <= max ? lead : null;
+    }
+
     /** An interface name must fit IFNAMSIZ (16, NUL included). */
     static boolean ifnameTooLong(String name) {
         return name.length() >= 16;
