@@ -81,8 +81,6 @@ final class InstanceBuilder {
     int debug;
     VrrpInstance.OldUnicastChecksum oldUnicastChecksum = VrrpInstance.OldUnicastChecksum.NONE;
     boolean linkbeatUsePolling;
-    /** Where the block started, for messages that keepalived gives at the block's lines. */
-    final int vipMark = 0;
 
     InstanceBuilder(RootBuilder root, String name) {
         this.root = root;
