@@ -27,7 +27,8 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("demo")) {
-            err.println("jkeepalived demo: VRRP is not implemented yet");
+            // bin/jkeepalived runs the demo (bin/lib/demo.sh) before the JVM starts
+            err.println("jkeepalived demo: run it through bin/jkeepalived demo (it needs bin/lib/demo.sh)");
             return 1;
         }
         if (args.length > 0 && args[0].equals("--aot-training")) {

@@ -75,9 +75,9 @@ class MainTest {
     }
 
     @Test
-    void demoIsNotImplementedYet() {
+    void demoOutsideTheLauncherPointsToIt() {
         assertThat(run("demo")).isEqualTo(1);
-        assertThat(err()).contains("not implemented yet");
+        assertThat(err()).contains("bin/jkeepalived demo");
     }
 
     @Test
