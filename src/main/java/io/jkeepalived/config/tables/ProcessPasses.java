@@ -73,13 +73,14 @@ public final class ProcessPasses {
         // keepalived -t: the parent reads the file, then validates the checker's, the VRRP's and the BFD's
         // views in that order in the same process; a view that meets a missing parameter exits and ends the run.
         Pass parent = pass(recording, ProcessTables.PARENT, new RootBuilder(), interfaceExists, includeCheck, preset, users);
-        while (recording.next() != null) {
-            // a missing parameter stopped the parent: keepalived exits with the file half read
+        Set<Diagnostic> seen = new HashSet<>(out.list());
+        if (parent.missing()) {
+            // keepalived exits there, with the rest of the file never read
+            merge(parent, out, seen);
+            return new Outcome(null, true);
         }
         source.finish();
-        Set<Diagnostic> seen = new HashSet<>(out.list());
         merge(parent, out, seen);
-        if (parent.missing()) return new Outcome(null, true);
         GlobalPart global = parent.root().global;
         Pass checker = pass(replay(lines), ProcessTables.CHECKER_PROCESS, new RootBuilder(global), interfaceExists,
                 null, preset, users);

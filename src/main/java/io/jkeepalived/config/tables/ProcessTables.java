@@ -44,8 +44,14 @@ public final class ProcessTables {
             if (!k.name().equals("bfd_instance")) {
                 v.add(k);
             } else if (vrrp) {
-                v.add(new Keyword.Sub<RootBuilder, TrackerTables.BfdB>(k.info(), BfdTable.VRRP_VIEW,
-                        (ctx, r, a) -> new TrackerTables.BfdB(a.word(1)), (ctx, r, b) -> BfdTable.closeVrrp(r, b)));
+                v.add(new Keyword.Sub<RootBuilder, TrackerTables.BfdB>(k.info(), BfdTable.VRRP_VIEW, (ctx, r, a) -> {
+                    java.util.Set<String> seen = ctx.scratch(VRRP_BFDS, java.util.HashSet::new);
+                    if (!seen.add(a.word(1))) {
+                        ctx.error(io.jkeepalived.config.ConfigError.GENERAL_ERROR, "BFD " + a.word(1) + " already specified");
+                        return null;
+                    }
+                    return new TrackerTables.BfdB(a.word(1));
+                }, (ctx, r, b) -> BfdTable.closeVrrp(r, b)));
             } else {
                 v.add(new Keyword.Sub<RootBuilder, TrackerTables.BfdB>(k.info(), BfdTable.CHECKER_VIEW, (ctx, r, a) -> {
                     java.util.Set<String> seen = ctx.scratch(CHECKER_BFDS, java.util.HashSet::new);
@@ -61,6 +67,7 @@ public final class ProcessTables {
     }
 
     private static final Object CHECKER_BFDS = new Object();
+    private static final Object VRRP_BFDS = new Object();
 
     private static Set<String> names(int part) {
         Block<RootBuilder> b = new Block<>("names");
