@@ -82,20 +82,35 @@ jk_build() {
 JK_CP() { echo "$JK_HOME/target/jkeepalived.jar:$JK_HOME/target/lib/*"; }
 
 # JVM settings for the daemon: FFM native access, a small heap and serial GC (a few MB of live
-# state), no perf-data file in /tmp, and the AOT cache when the build made one.
+# state), no perf-data file in /tmp, and the AOT cache when the build made one. Takes the command line:
+# the config test (-t) is a short run timed against keepalived's (docs/BENCHMARKS.md), where C1 alone
+# is faster (C2's compilations cost more than they save in a fraction of a second) and a young generation
+# of a few MB avoids most collections; the daemon keeps C2 for its long life.
 jk_jvm_opts() {
-  JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k
-               -XX:-UsePerfData -XX:TieredStopAtLevel=${JK_TIER:-4})
+  local tier=4 heap=(-Xms8m) a
+  for a in "$@"; do
+    case $a in
+      -t|-t*|--config-test|--config-test=*) tier=1; heap=(-Xms24m -Xmn16m) ;;
+    esac
+  done
+  JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "${heap[@]}" -Xmx256m -Xss512k
+               -XX:-UsePerfData -XX:TieredStopAtLevel=${JK_TIER:-$tier})
   if [ -f "$JK_HOME/target/jkeepalived.aot" ]; then
     JK_JVM_OPTS+=(-XX:AOTCache="$JK_HOME/target/jkeepalived.aot" -Xlog:aot=off -Xlog:cds=off)
   fi
 }
 
-# A training run of the config test on the bundled examples records the classes start-up loads
-# (Java 25 AOT cache, JEP 483/514), which cuts start-up time; see docs/BENCHMARKS.md.
+# A training run of the config test on the bundled examples, and on an LVS configuration of the
+# benchmark's shape (bench/config-test), records the classes start-up loads (Java 25 AOT cache,
+# JEP 483/514) and their linked call sites, which cuts start-up time; see docs/BENCHMARKS.md.
 jk_train_aot() {
-  local aot=$JK_HOME/target/jkeepalived.aot
+  local aot=$JK_HOME/target/jkeepalived.aot train=$JK_HOME/target/aot-training
+  rm -rf "$train"
+  mkdir -p "$train"
+  cp -r "$JK_HOME/examples/." "$train/"
+  # 10 virtual servers x 100 real servers: every class and call site of the big run, in a second
+  "$JK_HOME/bench/config-test/gen-lvs-config.sh" 10 100 > "$train/lvs-bench.conf" 2>/dev/null || true
   "$JAVA_HOME/bin/java" -XX:AOTCacheOutput="$aot" -XX:+UseSerialGC -Xss512k -XX:-UsePerfData \
      --enable-native-access=ALL-UNNAMED -cp "$(JK_CP)" io.jkeepalived.daemon.Main --aot-training \
-     "$JK_HOME/examples" </dev/null >/dev/null 2>&1
+     "$train" </dev/null >/dev/null 2>&1
 }

@@ -23,10 +23,11 @@ public record ConfLine(String file, int line, List<String> words, String text) {
     }
 
     public boolean isOpenBrace() {
-        return words.size() == 1 && words.getFirst().equals("{") && text.trim().equals("{");
+        // the lexer leaves a brace alone on its line, trimmed: trim() only for lines made otherwise (tests)
+        return words.size() == 1 && words.getFirst().equals("{") && (text.length() == 1 || text.trim().equals("{"));
     }
 
     public boolean isCloseBrace() {
-        return words.size() == 1 && words.getFirst().equals("}") && text.trim().equals("}");
+        return words.size() == 1 && words.getFirst().equals("}") && (text.length() == 1 || text.trim().equals("}"));
     }
 }

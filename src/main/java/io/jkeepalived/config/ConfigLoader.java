@@ -16,14 +16,18 @@ public final class ConfigLoader {
     /** @param sink sees each diagnostic as soon as it is reported (for -t printing in keepalived's order) */
     public static LoadResult load(LoadOptions opts, Consumer<Diagnostic> sink) {
         Diagnostics diags = new Diagnostics(sink);
-        ConfigReader reader = new ConfigReader(opts, diags);
+        // the lexer's messages are kept apart, then merged into the parent's by line, as keepalived prints them
+        Diagnostics lexer = new Diagnostics();
+        ConfigReader reader = new ConfigReader(opts, lexer);
         if (reader.mainFileMissing()) {
+            lexer.list().forEach(diags::add);
             return new LoadResult(null, diags.list(), diags.worst(), false, true);
         }
         // one view per keepalived process (parent, VRRP, checker, BFD), as keepalived -t reports them all
-        ProcessPasses.Outcome o = ProcessPasses.run(reader, opts.interfaceExists(), reader::setIncludeCheck, diags);
+        ProcessPasses.Outcome o = ProcessPasses.run(reader, opts.interfaceExists(), reader::setIncludeCheck, lexer,
+                reader::hadFileError, diags);
         KeepalivedConfig config = o.config();
         if (o.missingParameter()) return new LoadResult(null, diags.list(), diags.worst(), true, false);
-        return new LoadResult(config, diags.list(), diags.worst(), false, false);
+        return new LoadResult(config, diags.list(), diags.worst(), false, false, o.fileError());
     }
 }

@@ -38,6 +38,11 @@ public final class Diagnostics {
         return worst;
     }
 
+    /** How many were reported (no list view made: asked once per line by the -t views). */
+    public int size() {
+        return list.size();
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -12,12 +12,25 @@ import java.util.List;
  * @param missingParameter keepalived's fatal "missing a parameter": it exits 2 at once, even under -t
  * @param mainFileMissing  the main config file did not exist (keepalived -t says nothing and gives 0;
  *                         the daemon exits 6)
+ * @param fileError        an include problem was an error under the include strictness in force
+ *                         (keepalived's had_config_file_error()): keepalived stops once the parent has read
+ *                         the configuration, -t included, with exit status 6; only the parent's messages
+ *                         are in {@code diagnostics}
  */
 public record LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, ConfigError worst,
-                         boolean missingParameter, boolean mainFileMissing) {
+                         boolean missingParameter, boolean mainFileMissing, boolean fileError) {
+
+    /** KEEPALIVED_EXIT_NO_CONFIG, keepalived's status after a config file error. */
+    public static final int EXIT_NO_CONFIG = 6;
+
+    public LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, ConfigError worst,
+                      boolean missingParameter, boolean mainFileMissing) {
+        this(config, diagnostics, worst, missingParameter, mainFileMissing, false);
+    }
 
     public int configTestExitCode() {
         if (missingParameter) return 2;
+        if (fileError) return EXIT_NO_CONFIG;
         return worst.configTestExitCode();
     }
 }

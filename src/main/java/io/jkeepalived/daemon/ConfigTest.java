@@ -59,6 +59,7 @@ final class ConfigTest {
     /** An invalid {@code -S} counts as a configuration error in keepalived (measured: -t then gives 5). */
     static int exitCode(LoadResult r, boolean badArgument) {
         if (r.missingParameter()) return 2;
+        if (r.fileError()) return LoadResult.EXIT_NO_CONFIG;
         ConfigError worst = badArgument ? r.worst().worse(ConfigError.INVALID_NUMBER) : r.worst();
         return worst.configTestExitCode();
     }

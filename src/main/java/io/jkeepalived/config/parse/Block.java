@@ -56,11 +56,11 @@ public final class Block<T> {
         KeywordInfo i = k.info();
         KeywordInfo ai = new KeywordInfo(alias, i.minArgs(), i.maxArgs(), i.type(), i.range(), i.defaultValue(),
                 i.since(), i.replacedBy());
-        return add(switch (k) {
-            case Keyword.Simple<T> s -> new Keyword.Simple<>(ai, s.handler());
-            case Keyword.Sub<T, ?> s -> reSub(ai, s);
-            case Keyword.Lines<T> l -> new Keyword.Lines<>(ai, l.onOpen(), l.onLine(), l.onClose());
-        });
+        // instanceof, not a pattern switch: its bootstrap spins a class at start-up (issue 3's -t timing)
+        if (k instanceof Keyword.Simple<T> s) return add(new Keyword.Simple<>(ai, s.handler()));
+        if (k instanceof Keyword.Sub<T, ?> s) return add(reSub(ai, s));
+        Keyword.Lines<T> l = (Keyword.Lines<T>) k;
+        return add(new Keyword.Lines<>(ai, l.onOpen(), l.onLine(), l.onClose()));
     }
 
     private static <T, C> Keyword<T> reSub(KeywordInfo ai, Keyword.Sub<T, C> s) {

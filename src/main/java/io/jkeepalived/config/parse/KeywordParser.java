@@ -56,11 +56,10 @@ public final class KeywordParser {
 
     private <T> void handle(Keyword<T> kw, T target, ConfLine line, int level) {
         Args args = new Args(line, ctx);
-        switch (kw) {
-            case Keyword.Simple<T> s -> s.handler().handle(ctx, target, args);
-            case Keyword.Sub<T, ?> s -> sub(s, target, args, level);
-            case Keyword.Lines<T> l -> valueBlock(l, target, args);
-        }
+        // instanceof, not a pattern switch: its bootstrap spins a class at start-up, which -t pays (issue 3)
+        if (kw instanceof Keyword.Simple<T> s) s.handler().handle(ctx, target, args);
+        else if (kw instanceof Keyword.Sub<T, ?> s) sub(s, target, args, level);
+        else valueBlock((Keyword.Lines<T>) kw, target, args);
     }
 
     private <T, C> void sub(Keyword.Sub<T, C> s, T target, Args args, int level) {

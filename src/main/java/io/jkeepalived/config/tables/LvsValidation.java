@@ -15,10 +15,12 @@ import io.jkeepalived.config.parse.ParseContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * keepalived's checks after the whole file is read (ipwrapper.c link_vsg_to_vs, then check_data.c
@@ -115,9 +117,11 @@ final class LvsValidation {
                 : global.smtpAlertChecker().or(global::smtpAlert).orElse(false);
 
         List<RsBuilder> rss = new ArrayList<>();
+        // keyed on the endpoint: a linear scan per server is quadratic on large farms (issue 3's benchmark)
+        Set<Endpoint> kept = new HashSet<>();
         long weightSum = 0;
         for (RsBuilder rs : vs.realServers) {
-            if (rss.stream().anyMatch(r -> r.address.equals(rs.address))) {
+            if (!kept.add(rs.address)) {
                 ctx.errorNoLine(ConfigError.GENERAL_ERROR, "VS " + label + ": real server " + rs.address.trio(vs.protocol)
                         + " is duplicated - removing second rs");
                 continue;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -26,8 +27,16 @@ import java.util.function.Predicate;
 public final class ProcessPasses {
     private ProcessPasses() {}
 
-    /** The merged outcome. {@code config} is null when any process stopped on a missing parameter. */
-    public record Outcome(KeepalivedConfig config, boolean missingParameter) {}
+    /**
+     * The merged outcome. {@code config} is null when any process stopped on a missing parameter.
+     * {@code fileError}: an include problem was an error under the strictness in force; keepalived then
+     * stops once the parent has read the configuration, so only the parent's messages were merged.
+     */
+    public record Outcome(KeepalivedConfig config, boolean missingParameter, boolean fileError) {
+        public Outcome(KeepalivedConfig config, boolean missingParameter) {
+            this(config, missingParameter, false);
+        }
+    }
 
     /** What one process saw. */
     private record Pass(RootBuilder root, KeepalivedConfig config, List<Diagnostic> diagnostics, boolean missing) {}
@@ -40,21 +49,54 @@ public final class ProcessPasses {
      */
     public static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
                               Diagnostics out) {
-        return run(source, interfaceExists, includeCheck, out, null, null);
+        return run(source, interfaceExists, includeCheck, null, () -> false, out, null, null);
+    }
+
+    /**
+     * As above, for a lexer that reports into {@code lexer} (a list of its own, not {@code out}): its
+     * messages join the parent's, each just before the errors of the line it was reading, as keepalived
+     * prints them. {@code fileError} is asked once the parent has read everything (hadFileError()).
+     */
+    public static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
+                              Diagnostics lexer, BooleanSupplier fileError, Diagnostics out) {
+        return run(source, interfaceExists, includeCheck, lexer, fileError, out, null, null);
     }
 
     /** As above, with one scratch entry preset in every view (tests inject host facts this way). */
     static Outcome run(LineSource source, Predicate<String> interfaceExists, Consumer<List<String>> includeCheck,
                        Diagnostics out, Object presetKey, Object presetValue) {
+        return run(source, interfaceExists, includeCheck, null, () -> false, out, presetKey, presetValue);
+    }
+
+    private static Outcome run(LineSource source, Predicate<String> interfaceExists,
+                               Consumer<List<String>> includeCheck, Diagnostics lexer, BooleanSupplier fileError,
+                               Diagnostics out, Object presetKey, Object presetValue) {
         Preset preset = new Preset(presetKey, presetValue);
         ScriptUsers users = new ScriptUsers();
         List<ConfLine> lines = new ArrayList<>();
+        Diagnostics parentOut = new Diagnostics();
         LineSource recording = new LineSource() {
+            private int lexerSeen;
+
             @Override
             public ConfLine next() {
                 ConfLine l = source.next();
+                lexerSays();
                 if (l != null) lines.add(l);
                 return l;
+            }
+
+            /** What the lexer said while reading this line (or handling the last) goes before its errors. */
+            private void lexerSays() {
+                if (lexer == null) return;
+                for (int n = lexer.size(); lexerSeen < n; lexerSeen++) parentOut.add(lexer.list().get(lexerSeen));
+            }
+
+            /** The end of the read: "There are N missing '}'s", before the parent's checks of what it read. */
+            @Override
+            public void finish() {
+                source.finish();
+                lexerSays();
             }
 
             @Override
@@ -67,34 +109,44 @@ public final class ProcessPasses {
                 return source.currentLine();
             }
 
-            @Override
-            public void finish() {}
         };
         // keepalived -t: the parent reads the file, then validates the checker's, the VRRP's and the BFD's
         // views in that order in the same process; a view that meets a missing parameter exits and ends the run.
-        Pass parent = pass(recording, ProcessTables.PARENT, new RootBuilder(), interfaceExists, includeCheck, preset, users);
+        Pass parent = pass(recording, ProcessTables.PARENT, new RootBuilder(), interfaceExists, includeCheck, preset,
+                users, parentOut);
         Set<Diagnostic> seen = new HashSet<>(out.list());
         if (parent.missing()) {
             // keepalived exits there, with the rest of the file never read
             merge(parent, out, seen);
             return new Outcome(null, true);
         }
-        source.finish();
         merge(parent, out, seen);
+        if (fileError.getAsBoolean()) {
+            // keepalived stops after the parent's read (exit 6): the other views never speak; their model is
+            // still built, quietly, for callers that want one
+            Outcome quiet = views(parent, lines, interfaceExists, preset, users, new Diagnostics(), new HashSet<>());
+            return new Outcome(quiet.config(), false, true);
+        }
+        return views(parent, lines, interfaceExists, preset, users, out, seen);
+    }
+
+    /** The checker's, VRRP's and BFD's views over the parent's lines, merged into {@code out} in that order. */
+    private static Outcome views(Pass parent, List<ConfLine> lines, Predicate<String> interfaceExists, Preset preset,
+                                 ScriptUsers users, Diagnostics out, Set<Diagnostic> seen) {
         GlobalPart global = parent.root().global;
         Pass checker = pass(replay(lines), ProcessTables.CHECKER_PROCESS, new RootBuilder(global), interfaceExists,
-                null, preset, users);
+                null, preset, users, null);
         merge(checker, out, seen);
         if (checker.missing()) return new Outcome(null, true);
         Pass vrrp = pass(replay(lines), ProcessTables.VRRP_PROCESS, new RootBuilder(global), interfaceExists, null,
-                preset, users);
+                preset, users, null);
         merge(vrrp, out, seen);
         if (vrrp.missing()) return new Outcome(null, true);
         var v = vrrp.config().vrrp();
         {
             // even after the VRRP view's "Non-existent interface" the BFD view is validated (measured)
             Pass bfd = pass(replay(lines), ProcessTables.BFD_PROCESS, new RootBuilder(global), interfaceExists, null,
-                    preset, users);
+                    preset, users, null);
             merge(bfd, out, seen);
             if (bfd.missing()) return new Outcome(null, true);
             // the BFD process owns the sessions' settings; the VRRP view only knows what instances track
@@ -108,9 +160,10 @@ public final class ProcessPasses {
 
     private record Preset(Object key, Object value) {}
 
+    /** @param into the view's diagnostics when the caller adds to them too (the lexer's), else null */
     private static Pass pass(LineSource src, Block<RootBuilder> table, RootBuilder root, Predicate<String> ifs,
-                             Consumer<List<String>> includeCheck, Preset preset, ScriptUsers users) {
-        Diagnostics d = new Diagnostics();
+                             Consumer<List<String>> includeCheck, Preset preset, ScriptUsers users, Diagnostics into) {
+        Diagnostics d = into != null ? into : new Diagnostics();
         ParseContext ctx = new ParseContext(d, ifs);
         if (preset.key() != null) ctx.scratch(preset.key(), preset::value);
         if (includeCheck != null) ctx.scratch(GlobalOtherTable.INCLUDE_CHECK, () -> includeCheck);

@@ -62,11 +62,10 @@ final class VsBuilder {
 
     /** keepalived's FMT_VS, for messages. */
     String label() {
-        return switch (service) {
-            case VirtualServer.Service.Address a -> address.trio(protocol);
-            case VirtualServer.Service.Fwmark f -> "FWM " + f.mark();
-            case VirtualServer.Service.Group g -> "[" + g.name() + "]:0";
-        };
+        // instanceof, not a pattern switch: its bootstrap spins a class at start-up (issue 3's -t timing)
+        if (service instanceof VirtualServer.Service.Fwmark f) return "FWM " + f.mark();
+        if (service instanceof VirtualServer.Service.Group g) return "[" + g.name() + "]:0";
+        return address.trio(protocol);
     }
 
     /** A sorry_server while the virtual server is read. */
