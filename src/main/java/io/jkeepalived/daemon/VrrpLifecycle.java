@@ -26,7 +26,14 @@ final class VrrpLifecycle implements Lifecycle {
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
                     NetPorts.linux(), NanoClock.system());
-            vrrp.start();
+            try {
+                vrrp.start();
+            } catch (RuntimeException e) {
+                // keepalived's VRRP child would exit; here the daemon stays up and says why VRRP did not start
+                org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class).error("VRRP failed to start: {}", e.toString());
+                vrrp.stop();
+                vrrp = null;
+            }
         }
     }
 

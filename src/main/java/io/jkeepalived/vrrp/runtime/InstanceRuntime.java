@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class InstanceRuntime {
     private static final Logger log = LoggerFactory.getLogger(InstanceRuntime.class);
     private static final int MAX_PENDING_GARPS = 8;
+    private static final int ENETUNREACH = 101;
 
     final InstancePlan plan;
     final VrrpMachine machine;
@@ -209,13 +210,23 @@ final class InstanceRuntime {
                 socket.channel.sendFromBuffer(n, destinations[i]);
                 sendErrorLogged = false;
             } catch (NetException e) {
-                if (!sendErrorLogged) {
+                // keepalived is silent about a stopping advert that cannot leave a downed interface
+                boolean quiet = priority == 0 && e.errno() == ENETUNREACH;
+                if (!sendErrorLogged && !quiet) {
                     log.info(tag + " Cant send advert to " + destinations[i].address().getHostAddress()
-                            + " (" + e.getMessage() + ")");
+                            + " (" + errnoText(e) + ")");
                     sendErrorLogged = true;
                 }
             }
         }
+    }
+
+    /** strerror's words, as keepalived's %m prints them. */
+    private static String errnoText(NetException e) {
+        String m = e.getMessage();
+        int end = m.lastIndexOf(" (errno ");
+        int start = m.lastIndexOf(": ", end < 0 ? m.length() : end);
+        return start >= 0 && end > start ? m.substring(start + 2, end) : m;
     }
 
     private void queueGarps(int repeat, long at) {

@@ -59,6 +59,7 @@ public final class VrrpRuntime {
     private final DeadlineQueue timers = new DeadlineQueue();
     private final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
     private final List<InstanceRuntime> instances = new ArrayList<>();
+    private final List<InstanceRuntime> noSourceAddress = new ArrayList<>();
     private InstanceRuntime[] byTimer = new InstanceRuntime[16];
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
@@ -164,7 +165,9 @@ public final class VrrpRuntime {
             if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
             IpFamily family = v.ipv6() ? IpFamily.IPV6 : IpFamily.IPV4;
             InetAddress own = family == IpFamily.IPV4 ? primaryIpv4(link.index(), allVips) : linkLocal(link.index());
-            InstancePlan plan = InstancePlan.of(v, globals, own, options.logDetail());
+            boolean noSource = v.srcIp() == null && own == null;
+            // keepalived keeps such an instance in FAULT (vrrp_track.c); the wildcard only fills the codec's field
+            InstancePlan plan = InstancePlan.of(v, globals, noSource ? wildcard(family) : own, options.logDetail());
             AdvertSocket socket = socket(plan);
             if (socket.byVrid[v.vrid()] != null) {
                 log.info("({}) VRID {} already used by {} on {} - instance not started", v.name(), v.vrid(),
@@ -175,6 +178,7 @@ public final class VrrpRuntime {
             InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects);
             socket.byVrid[v.vrid()] = inst;
             instances.add(inst);
+            if (noSource) noSourceAddress.add(inst);
             register(inst.machineTimer, inst);
             register(inst.garpTimer, inst);
         }
@@ -188,6 +192,11 @@ public final class VrrpRuntime {
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
         for (InstanceRuntime i : instances) {
+            if (noSourceAddress.contains(i)) {
+                log.info("({}) entering FAULT state (no IPv{} address for interface)", i.plan.name(),
+                        i.plan.family() == IpFamily.IPV4 ? 4 : 6);
+                i.handle(new VrrpEvent.TrackingChanged(0, 1), now);
+            }
             if (!linkUp.getOrDefault(links.get(i.plan.interfaceName()).index(), true)) {
                 log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
                 i.handle(VrrpEvent.INTERFACE_DOWN, now);
@@ -212,6 +221,14 @@ public final class VrrpRuntime {
     private void register(int timerId, InstanceRuntime inst) {
         if (timerId >= byTimer.length) byTimer = java.util.Arrays.copyOf(byTimer, Math.max(timerId + 1, byTimer.length * 2));
         byTimer[timerId] = inst;
+    }
+
+    private static InetAddress wildcard(IpFamily family) {
+        try {
+            return InetAddress.getByAddress(new byte[family.addressLength()]);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** keepalived's default IPv4 source: the interface's primary address (not one of our VIPs). */
