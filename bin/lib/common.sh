@@ -84,13 +84,14 @@ JK_CP() { echo "$JK_HOME/target/jkeepalived.jar:$JK_HOME/target/lib/*"; }
 # JVM settings for the daemon: FFM native access, a small heap and serial GC (a few MB of live
 # state), no perf-data file in /tmp, and the AOT cache when the build made one. Takes the command line:
 # the config test (-t) is a short run timed against keepalived's (docs/BENCHMARKS.md), where C1 alone
-# is faster (C2's compilations cost more than they save in a fraction of a second) and a young generation
-# of a few MB avoids most collections; the daemon keeps C2 for its long life.
+# is faster (C2's compilations cost more than they save in a fraction of a second; measured 0.18 s
+# against 0.27 s on 80,000 lines) and a young generation of 8 MB costs no time over larger ones but keeps
+# RSS lower; the daemon keeps C2 for its long life.
 jk_jvm_opts() {
   local tier=4 heap=(-Xms8m) a
   for a in "$@"; do
     case $a in
-      -t|-t*|--config-test|--config-test=*) tier=1; heap=(-Xms24m -Xmn16m) ;;
+      -t|-t*|--config-test|--config-test=*) tier=1; heap=(-Xms12m -Xmn8m) ;;
     esac
   done
   JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "${heap[@]}" -Xmx256m -Xss512k
