@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * thread per raw socket and one link-monitor thread hand their input over through the loop's queue
  * (STYLE.md habit 6). Start, stop and dumps come from the daemon's thread.
  *
- * <p>Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
- * tracking scripts, files and processes, sync groups, notify scripts, reload, vrrp_garp_interval pacing.
+ * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
+ * Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
+ * track_script / track_file / track_process / track_bfd, sync groups, notify scripts, reload,
+ * vrrp_garp_interval / vrrp_gna_interval pacing, several multicast groups on one socket.
  */
 public final class VrrpRuntime {
     private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
@@ -192,12 +194,19 @@ public final class VrrpRuntime {
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
         for (InstanceRuntime i : instances) {
+            if (!i.trackedInterfaces.isEmpty()) {
+                for (String name : i.trackedInterfaces.faulting(this::isUp)) {
+                    log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), name);
+                }
+                VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
+                if (t != null) i.handle(t, now);
+            }
             if (noSourceAddress.contains(i)) {
                 log.info("({}) entering FAULT state (no IPv{} address for interface)", i.plan.name(),
                         i.plan.family() == IpFamily.IPV4 ? 4 : 6);
                 i.handle(new VrrpEvent.TrackingChanged(0, 1), now);
             }
-            if (!linkUp.getOrDefault(links.get(i.plan.interfaceName()).index(), true)) {
+            if (!i.plan.instance().dontTrackPrimary() && !isUp(i.plan.interfaceName())) {
                 log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
                 i.handle(VrrpEvent.INTERFACE_DOWN, now);
             }
@@ -320,13 +329,26 @@ public final class VrrpRuntime {
         Boolean was = linkUp.put(link.index(), up);
         if (was == null || was == up) return;
         boolean ours = false;
-        for (InstanceRuntime i : instances) ours |= link.name().equals(i.plan.interfaceName());
+        for (InstanceRuntime i : instances) {
+            ours |= link.name().equals(i.plan.interfaceName()) || i.trackedInterfaces.tracks(link.name());
+        }
         if (!ours) return;
         if (options.logDetail()) log.info("Netlink reports {} {}", link.name(), up ? "up" : "down");
         for (InstanceRuntime i : instances) {
-            if (!link.name().equals(i.plan.interfaceName())) continue;
-            i.handle(up ? VrrpEvent.INTERFACE_UP : VrrpEvent.INTERFACE_DOWN, now);
+            if (link.name().equals(i.plan.interfaceName()) && !i.plan.instance().dontTrackPrimary()) {
+                i.handle(up ? VrrpEvent.INTERFACE_UP : VrrpEvent.INTERFACE_DOWN, now);
+            }
+            if (i.trackedInterfaces.tracks(link.name())) {
+                VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
+                if (t != null) i.handle(t, now);
+            }
         }
+    }
+
+    /** keepalived's IF_FLAGS_UP: administratively up and running; unknown interfaces are down. */
+    private boolean isUp(String ifName) {
+        Link l = links.get(ifName);
+        return l != null && linkUp.getOrDefault(l.index(), false);
     }
 
     private void watchLinks() {
