@@ -118,10 +118,10 @@ final class LvsValidation {
 
         List<RsBuilder> rss = new ArrayList<>();
         // keyed on the endpoint: a linear scan per server is quadratic on large farms (issue 3's benchmark)
-        Set<Endpoint> kept = new HashSet<>();
+        Set<EndpointKey> kept = new HashSet<>();
         long weightSum = 0;
         for (RsBuilder rs : vs.realServers) {
-            if (!kept.add(rs.address)) {
+            if (!kept.add(new EndpointKey(rs.address))) {
                 ctx.errorNoLine(ConfigError.GENERAL_ERROR, "VS " + label + ": real server " + rs.address.trio(vs.protocol)
                         + " is duplicated - removing second rs");
                 continue;
@@ -266,6 +266,30 @@ final class LvsValidation {
     private static String rangeLabel(VirtualServerGroup.Range r) {
         return r.first().equals(r.last()) ? InetText.text(r.first()) + "," + r.port()
                 : InetText.text(r.first()) + "-" + InetText.text(r.last()) + "," + r.port();
+    }
+
+    /**
+     * Endpoint equality without the record's own equals/hashCode, whose first call links an
+     * invokedynamic (ObjectMethods) at run time: a few ms that -t pays cold, every time.
+     */
+    private static final class EndpointKey {
+        private final java.net.InetAddress address;
+        private final int port;
+
+        EndpointKey(Endpoint e) {
+            this.address = e.address();
+            this.port = e.port();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EndpointKey k && k.port == port && k.address.equals(address);
+        }
+
+        @Override
+        public int hashCode() {
+            return address.hashCode() * 31 + port;
+        }
     }
 
     static Duration us(long micros) {
