@@ -71,9 +71,13 @@ jk_build() {
       tail -n 40 "$log" >&2
       jk_die "build failed (full log: $log)"
     fi
-    rm -f "$JK_HOME/target/jkeepalived.aot"
+    rm -f "$JK_HOME/target/jkeepalived.aot" "$JK_HOME/target/jkeepalived.aot.jar"
     jk_train_aot >>"$log" 2>&1 || true
     touch "$JK_HOME/target/jkeepalived.jar"
+    # the jar the cache was trained with (size, mtime): a jar rebuilt since (plain mvn package) must not
+    # run with it
+    [ -f "$JK_HOME/target/jkeepalived.aot" ] && stat -c '%s %Y' "$JK_HOME/target/jkeepalived.jar" \
+      > "$JK_HOME/target/jkeepalived.aot.jar"
   fi
   flock -u 9
   exec 9>&-
@@ -96,7 +100,10 @@ jk_jvm_opts() {
   done
   JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "${heap[@]}" -Xmx256m -Xss512k
                -XX:-UsePerfData -XX:TieredStopAtLevel=${JK_TIER:-$tier})
-  if [ -f "$JK_HOME/target/jkeepalived.aot" ]; then
+  local stamp=
+  [ -f "$JK_HOME/target/jkeepalived.aot.jar" ] && read -r stamp < "$JK_HOME/target/jkeepalived.aot.jar"
+  if [ -f "$JK_HOME/target/jkeepalived.aot" ] \
+     && [ "$stamp" = "$(stat -c '%s %Y' "$JK_HOME/target/jkeepalived.jar" 2>/dev/null)" ]; then
     JK_JVM_OPTS+=(-XX:AOTCache="$JK_HOME/target/jkeepalived.aot" -Xlog:aot=off -Xlog:cds=off)
   fi
 }
