@@ -309,8 +309,9 @@ final class InstanceRuntime {
             }
             effects.frames().sendFrame(effects.ifIndex(dev), etherType, frame, 0, len);
         } catch (NetException e) {
-            log.info("Error sending " + (v6 ? "ndisc unsolicited neighbour advert" : "gratuitous ARP") + " on "
-                    + dev + " for " + text + ": " + e.getMessage());
+            // keepalived's vrrp_arp.c / vrrp_ndisc.c wording
+            log.info(v6 ? "Error " + e.errno() + " sending ndisc unsolicited neighbour advert on " + dev + " for " + text
+                    : "Error " + e.errno() + " (" + errnoText(e) + ") sending gratuitous ARP on " + dev + " for " + text);
         }
     }
 

@@ -4,7 +4,6 @@ import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.VirtualIp;
 import io.jkeepalived.config.model.VrrpConfig;
 import io.jkeepalived.config.model.VrrpInstance;
-import io.jkeepalived.net.FrameSender;
 import io.jkeepalived.net.InterfaceAddress;
 import io.jkeepalived.net.IpRawChannel;
 import io.jkeepalived.net.Link;
@@ -18,8 +17,6 @@ import io.jkeepalived.vrrp.packet.AdvertView;
 import io.jkeepalived.vrrp.packet.IpFamily;
 import io.jkeepalived.vrrp.packet.Verdict;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +63,7 @@ public final class VrrpRuntime {
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
     private final AdvertView dispatchView = new AdvertView();
+    private final InstanceRuntime.Effects effects;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RuntimeException startFailure;
@@ -85,6 +83,7 @@ public final class VrrpRuntime {
         this.options = options;
         this.ports = ports;
         this.clock = clock;
+        this.effects = new KernelEffects(ports, links, options.logDetail());
     }
 
     /** Opens the sockets, starts the threads and the instances; returns once the instances have started. */
@@ -374,48 +373,4 @@ public final class VrrpRuntime {
             Thread.currentThread().interrupt();
         }
     }
-
-    // ---- what instances need from here -----------------------------------------------------------------
-
-    private final InstanceRuntime.Effects effects = new InstanceRuntime.Effects() {
-        private final Map<String, Boolean> router = new HashMap<>();
-
-        @Override
-        public io.jkeepalived.net.AddressControl addresses() {
-            return ports.addresses();
-        }
-
-        @Override
-        public FrameSender frames() {
-            return ports.frames();
-        }
-
-        @Override
-        public byte[] mac(String ifName) {
-            Link l = links.get(ifName);
-            return l == null ? null : l.mac();
-        }
-
-        @Override
-        public int ifIndex(String ifName) {
-            Link l = links.get(ifName);
-            return l == null ? 0 : l.index();
-        }
-
-        @Override
-        public boolean ipv6Router(String ifName) {
-            return router.computeIfAbsent(ifName, n -> {
-                try {
-                    return Files.readString(Path.of("/proc/sys/net/ipv6/conf", n, "forwarding")).trim().equals("1");
-                } catch (java.io.IOException | RuntimeException e) {
-                    return false;
-                }
-            });
-        }
-
-        @Override
-        public boolean logDetail() {
-            return options.logDetail();
-        }
-    };
 }

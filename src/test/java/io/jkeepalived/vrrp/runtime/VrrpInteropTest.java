@@ -164,6 +164,28 @@ class VrrpInteropTest {
         assertThat(java.hasAddress("eth0", "10.99.1.101")).as("released at stop").isFalse();
     }
 
+    @Test
+    void aMasterWhoseInterfaceGoesDownLeavesForFaultAndComesBack() {
+        List<Netns> hosts = lab.hostsOnLan(2);
+        Netns java = hosts.get(0);
+        Netns c = hosts.get(1);
+        String vip = "10.99.1.100";
+        Daemon j = lab.jkeepalived(java, lab.writeFile("java.conf", v2Instance(150, vip)));
+        j.waitForLine("(VI_1) Entering MASTER STATE", START);
+        Daemon k = lab.keepalived(c, lab.writeFile("c.conf", v2Instance(100, vip)));
+        k.waitForLine("(VI_1) Entering BACKUP STATE", START);
+
+        int mark = j.process().mark();
+        java.down("eth0");
+        j.process().waitForLine(Pattern.compile(Pattern.quote("(VI_1) Entering FAULT STATE")), WAIT, mark);
+        Poll.until("keepalived takes over from a master in FAULT", WAIT,
+                () -> c.hasAddress("eth0", vip) && !java.hasAddress("eth0", vip));
+
+        java.up("eth0");
+        j.process().waitForLine(Pattern.compile(Pattern.quote("(VI_1) Entering BACKUP STATE")), WAIT, mark);
+        Poll.until("jkeepalived preempts again", WAIT, () -> java.hasAddress("eth0", vip) && !c.hasAddress("eth0", vip));
+    }
+
     private Daemon start(boolean java, Netns ns, Path conf) {
         return java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
     }
