@@ -1,7 +1,10 @@
 # Shared by bin/jkeepalived, bin/test and bench scripts: locate the project and Java 25, install
 # missing Debian packages quietly. Sourced, never run.
 
-JK_HOME=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+# readlink -f gives the canonical path (the AOT cache records the class path, so it must not vary with
+# how the launcher was reached); the rest is string work, not more processes: -t is timed (BENCHMARKS.md)
+JK_HOME=$(readlink -f "${BASH_SOURCE[0]}")
+JK_HOME=${JK_HOME%/bin/lib/common.sh}
 JK_JAVA_HOME_DEFAULT=/usr/lib/jvm/temurin-25-jdk-amd64
 
 jk_die() { echo "jkeepalived: $*" >&2; exit 1; }
@@ -13,8 +16,12 @@ jk_java() {
     jk_die "Java 25 is required but $jh/bin/java does not exist (install Temurin 25 there, or set JKEEPALIVED_JAVA_HOME)"
   fi
   # The JDK's release file names its version: reading it costs nothing, unlike starting a JVM.
-  local v
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jh/release" 2>/dev/null)
+  local v= line
+  if [ -r "$jh/release" ]; then
+    while IFS= read -r line; do
+      case $line in JAVA_VERSION=\"[0-9]*) v=${line#JAVA_VERSION=\"}; v=${v%%[!0-9]*}; break ;; esac
+    done < "$jh/release"
+  fi
   if [ -z "$v" ] || [ "$v" -lt 25 ] 2>/dev/null; then
     jk_die "Java 25 is required but $jh is Java ${v:-unknown} (set JKEEPALIVED_JAVA_HOME to a Java 25 JDK)"
   fi
@@ -61,26 +68,35 @@ jk_stale() {
 
 # Builds the jar (and its AOT cache) when stale; several launchers at once wait on one lock.
 jk_build() {
-  jk_stale || return 0
+  jk_stale || jk_aot_stale || return 0
   mkdir -p "$JK_HOME/target"
   exec 9>"$JK_HOME/target/.build.lock"
   flock -x 9
+  local log=$JK_HOME/target/build.log
   if jk_stale; then
-    local log=$JK_HOME/target/build.log
     if ! jk_mvn -q package -DskipTests >"$log" 2>&1; then
       tail -n 40 "$log" >&2
       jk_die "build failed (full log: $log)"
     fi
+  fi
+  if jk_aot_stale; then
     rm -f "$JK_HOME/target/jkeepalived.aot" "$JK_HOME/target/jkeepalived.aot.jar"
     jk_train_aot >>"$log" 2>&1 || true
     touch "$JK_HOME/target/jkeepalived.jar"
-    # the jar the cache was trained with (size, mtime): a jar rebuilt since (plain mvn package) must not
-    # run with it
-    [ -f "$JK_HOME/target/jkeepalived.aot" ] && stat -c '%s %Y' "$JK_HOME/target/jkeepalived.jar" \
-      > "$JK_HOME/target/jkeepalived.aot.jar"
+    # a stamp with the mtime of the jar the cache was trained with (made even when training failed, so
+    # that it is not retried on every start)
+    touch -r "$JK_HOME/target/jkeepalived.jar" "$JK_HOME/target/jkeepalived.aot.jar"
   fi
   flock -u 9
   exec 9>&-
+}
+
+# True when the jar is not the one the AOT cache was trained with (a plain `mvn package` since): the
+# cache must then be trained again, and is not used until it is (jk_jvm_opts).
+jk_aot_stale() {
+  local jar=$JK_HOME/target/jkeepalived.jar stamp=$JK_HOME/target/jkeepalived.aot.jar
+  [ -f "$stamp" ] && [ ! "$jar" -nt "$stamp" ] && [ ! "$jar" -ot "$stamp" ] && return 1
+  return 0
 }
 
 JK_CP() { echo "$JK_HOME/target/jkeepalived.jar:$JK_HOME/target/lib/*"; }
@@ -100,10 +116,7 @@ jk_jvm_opts() {
   done
   JK_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "${heap[@]}" -Xmx256m -Xss512k
                -XX:-UsePerfData -XX:TieredStopAtLevel=${JK_TIER:-$tier})
-  local stamp=
-  [ -f "$JK_HOME/target/jkeepalived.aot.jar" ] && read -r stamp < "$JK_HOME/target/jkeepalived.aot.jar"
-  if [ -f "$JK_HOME/target/jkeepalived.aot" ] \
-     && [ "$stamp" = "$(stat -c '%s %Y' "$JK_HOME/target/jkeepalived.jar" 2>/dev/null)" ]; then
+  if [ -f "$JK_HOME/target/jkeepalived.aot" ] && ! jk_aot_stale; then
     JK_JVM_OPTS+=(-XX:AOTCache="$JK_HOME/target/jkeepalived.aot" -Xlog:aot=off -Xlog:cds=off)
   fi
 }
