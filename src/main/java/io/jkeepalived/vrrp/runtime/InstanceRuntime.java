@@ -60,6 +60,7 @@ final class InstanceRuntime {
     private final byte[] masterSource = new byte[16];
     private boolean masterKnown;
     private InetAddress lastSender;
+    private VrrpEvent.AdvertReceived lastAdvert;
     private final byte[] lastSenderBytes = new byte[16];
     private final long[] garpAt = new long[MAX_PENDING_GARPS];
     private final int[] garpRepeat = new int[MAX_PENDING_GARPS];
@@ -149,7 +150,14 @@ final class InstanceRuntime {
         InetAddress sender = sender();
         int interval = plan.spec().version() == VrrpVersion.V2
                 ? view.advertIntervalSeconds() : view.advertIntervalCentis();
-        handle(new VrrpEvent.AdvertReceived(sender, view.priority(), interval), now);
+        VrrpEvent.AdvertReceived event = lastAdvert;
+        // the steady state hears the same master with the same values every interval: reuse the event
+        if (event == null || event.source() != sender || event.priority() != view.priority()
+                || event.maxAdvertInterval() != interval) {
+            event = new VrrpEvent.AdvertReceived(sender, view.priority(), interval);
+            lastAdvert = event;
+        }
+        handle(event, now);
         if (machine.state() == VrrpState.BACKUP) {
             System.arraycopy(source, 0, masterSource, 0, 16);
             masterKnown = true;
