@@ -12,10 +12,23 @@ import java.util.List;
  * @param words the words, double quotes removed (keepalived's {@code alloc_strvec})
  * @param text  the line's text before splitting into words, for keywords that re-read the raw line
  *              (scripts: keepalived's {@code alloc_strvec_quoted_escaped})
+ * @param childLine the line number keepalived's child processes (VRRP, checker, BFD) give it: they read the
+ *              parent's copy of the config, where a last line without '\n' or a piece of an over-long line
+ *              is a line of its own, so they can count further than the parent
  */
-public record ConfLine(String file, int line, List<String> words, String text) {
+public record ConfLine(String file, int line, List<String> words, String text, int childLine) {
     public ConfLine {
         words = List.copyOf(words);
+    }
+
+    /** A line that both the parent and the children number alike. */
+    public ConfLine(String file, int line, List<String> words, String text) {
+        this(file, line, words, text, line);
+    }
+
+    /** This line as the child processes see it. */
+    public ConfLine asChild() {
+        return childLine == line ? this : new ConfLine(file, childLine, words, text, childLine);
     }
 
     public String first() {

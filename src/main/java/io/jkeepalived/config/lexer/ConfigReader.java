@@ -140,7 +140,8 @@ public final class ConfigReader implements LineSource {
         while ((buf = readLine()) != null) {
             Shape shape = shape(buf);
             if (!shape.words().isEmpty()) {
-                return new ConfLine(files.positionFile(), files.positionLine(), shape.words(), shape.text());
+                return new ConfLine(files.positionFile(), files.positionLine(), shape.words(), shape.text(),
+                        files.positionChildLine());
             }
         }
         return null;

@@ -44,6 +44,8 @@ final class IncludeStack implements Reporter {
         int pos;
         String name;
         int line;
+        /** fgets() pieces read: the line number keepalived's children see in the parent's copy of the file. */
+        int pieces;
         Path savedCwd;
         Path real;
 
@@ -82,6 +84,16 @@ final class IncludeStack implements Reporter {
     int positionLine() {
         Entry e = positionEntry();
         return e == null ? 0 : e.line;
+    }
+
+    /**
+     * The position's line as keepalived's child processes number it: they read the parent's copy, where
+     * every fgets() piece became a line ending in '\n', so a last line without one, or a line longer than
+     * a piece, counts one more there than in the parent.
+     */
+    int positionChildLine() {
+        Entry e = positionEntry();
+        return e == null ? 0 : e.pieces;
     }
 
     private Entry positionEntry() {
@@ -231,6 +243,7 @@ final class IncludeStack implements Reporter {
             e.pos = 0;
             e.name = name;
             e.line = 0;
+            e.pieces = 0;
             if (name.indexOf('/') >= 0) {
                 e.savedCwd = cwd;
                 Path dir = path.getParent();
@@ -312,6 +325,7 @@ final class IncludeStack implements Reporter {
                 if (b == 0 && nul < 0) nul = end - 1;
             }
             e.pos = end;
+            e.pieces++;
             int stop = nul >= 0 ? nul : end;
             if (stop > start && d[stop - 1] == '\n') {
                 e.line++;

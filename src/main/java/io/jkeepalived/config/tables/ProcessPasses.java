@@ -185,12 +185,13 @@ public final class ProcessPasses {
         seen.addAll(fresh);
     }
 
+    /** The parent's lines again, numbered as the child processes number them. */
     private static LineSource replay(List<ConfLine> lines) {
         var it = lines.iterator();
         return new LineSource() {
             @Override
             public ConfLine next() {
-                return it.hasNext() ? it.next() : null;
+                return it.hasNext() ? it.next().asChild() : null;
             }
 
             @Override
