@@ -28,6 +28,6 @@ public final class ConfigLoader {
                 reader::hadFileError, diags);
         KeepalivedConfig config = o.config();
         if (o.missingParameter()) return new LoadResult(null, diags.list(), diags.worst(), true, false);
-        return new LoadResult(config, diags.list(), diags.worst(), false, false, o.fileError());
+        return new LoadResult(config, diags.list(), diags.worst(), false, false, o.fileError(), o.otherNamespace());
     }
 }

@@ -16,21 +16,30 @@ import java.util.List;
  *                         (keepalived's had_config_file_error()): keepalived stops once the parent has read
  *                         the configuration, -t included, with exit status 6; only the parent's messages
  *                         are in {@code diagnostics}
+ * @param otherNamespace   the config names a net_namespace: keepalived -t then reports only the parent's
+ *                         messages and exits 0 whatever they say
  */
 public record LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, ConfigError worst,
-                         boolean missingParameter, boolean mainFileMissing, boolean fileError) {
+                         boolean missingParameter, boolean mainFileMissing, boolean fileError,
+                         boolean otherNamespace) {
 
     /** KEEPALIVED_EXIT_NO_CONFIG, keepalived's status after a config file error. */
     public static final int EXIT_NO_CONFIG = 6;
 
     public LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, ConfigError worst,
                       boolean missingParameter, boolean mainFileMissing) {
-        this(config, diagnostics, worst, missingParameter, mainFileMissing, false);
+        this(config, diagnostics, worst, missingParameter, mainFileMissing, false, false);
+    }
+
+    public LoadResult(KeepalivedConfig config, List<Diagnostic> diagnostics, ConfigError worst,
+                      boolean missingParameter, boolean mainFileMissing, boolean fileError) {
+        this(config, diagnostics, worst, missingParameter, mainFileMissing, fileError, false);
     }
 
     public int configTestExitCode() {
         if (missingParameter) return 2;
         if (fileError) return EXIT_NO_CONFIG;
+        if (otherNamespace) return 0;
         return worst.configTestExitCode();
     }
 }

@@ -58,10 +58,9 @@ final class ConfigTest {
 
     /** An invalid {@code -S} counts as a configuration error in keepalived (measured: -t then gives 5). */
     static int exitCode(LoadResult r, boolean badArgument) {
-        if (r.missingParameter()) return 2;
-        if (r.fileError()) return LoadResult.EXIT_NO_CONFIG;
-        ConfigError worst = badArgument ? r.worst().worse(ConfigError.INVALID_NUMBER) : r.worst();
-        return worst.configTestExitCode();
+        int code = r.configTestExitCode();
+        if (!badArgument || r.missingParameter() || r.fileError() || r.otherNamespace()) return code;
+        return r.worst().worse(ConfigError.INVALID_NUMBER).configTestExitCode();
     }
 
     /** keepalived prints {@code errno - strerror}; the JDK gives the reason only, so map the usual ones. */
