@@ -22,6 +22,14 @@ final class VrrpLifecycle implements Lifecycle {
     public void start(KeepalivedConfig config, RuntimeFlags flags) {
         rest.start(config, flags);
         started = Instant.now();
+        int vs = config.lvs().virtualServers().size();
+        if (vs > 0 && flags.runCheckers()) {
+            // keepalived 2.2.7 stops altogether on a kernel without IPVS unless run with -P; jkeepalived keeps
+            // VRRP running and says once that the LVS side is not there (issue 7 builds it)
+            org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class).warn(
+                    "IPVS: health checkers and the IPVS client are not implemented yet - {} virtual server(s) ignored",
+                    vs);
+        }
         if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
