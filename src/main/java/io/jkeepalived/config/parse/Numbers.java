@@ -34,7 +34,7 @@ public final class Numbers {
             ctx.error(ConfigError.INVALID_NUMBER, "negative number '" + s + "'");
             return null;
         }
-        Long v = parseLong(t.startsWith("+") ? t.substring(1) : t);
+        Long v = parseLong(t); // strtoul takes one optional sign: a lone "+" converts nothing
         if (v == null || t.isEmpty()) {
             if (isLongOverflow(t)) {
                 ctx.error(ConfigError.INVALID_NUMBER, "number '" + s + "' outside unsigned integer range");

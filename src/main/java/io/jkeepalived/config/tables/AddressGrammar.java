@@ -30,8 +30,10 @@ final class AddressGrammar {
         int slash = allowPrefix ? s.indexOf('/') : -1;
         if (slash >= 0) {
             String p = s.substring(slash + 1);
-            Long v = p.chars().allMatch(Character::isDigit) && !p.isEmpty() && p.length() < 5 ? Long.parseLong(p) : null;
-            if (v == null || v > max) {
+            // keepalived reads the prefix with read_unsigned (strtoul): an empty one converts to 0 silently,
+            // "+N" and leading zeros are accepted, anything else is reported as a number error first.
+            Long v = p.isEmpty() ? Long.valueOf(0) : io.jkeepalived.config.parse.Numbers.readUnsigned(ctx, p, 0, max);
+            if (v == null) {
                 ctx.error(GENERAL_ERROR, "Invalid address prefix len " + p + " for address " + s + " - using " + max);
             } else {
                 prefix = v.intValue();

@@ -11,10 +11,14 @@ import io.jkeepalived.config.parse.KeywordInfo;
 import io.jkeepalived.config.parse.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** static_ipaddress/routes/rules, track_group, garp_group, linkbeat_interfaces, interface_up_down_delays. */
 final class StaticTables {
     private StaticTables() {}
+
+    /** keepalived.conf(5) interface_up_down_delays: at most 255 seconds, in microseconds. */
+    private static final long MAX_UP_DOWN_DELAY_US = 255_000_000L;
 
     static final class GroupB {
         final String name;
@@ -92,7 +96,10 @@ final class StaticTables {
                 ctx.error(FATAL, "unknown interface " + n + " specified for linkbeat interface");
                 return;
             }
-            if (a.size() > 1) ctx.error(GENERAL_ERROR, "extra characters " + a.word(1) + " in linkbeat interface");
+            // keepalived's alloc_linkbeat_interface: an optional polling type MII, ETHTOOL or IOCTL
+            if (a.size() > 1 && (!Set.of("MII", "ETHTOOL", "IOCTL").contains(a.word(1)) || a.size() > 2)) {
+                ctx.error(GENERAL_ERROR, "extra characters " + a.word(1) + " in linkbeat interface");
+            }
             r.vrrp.linkbeatInterfaces.add(n);
         }, null);
         root.lines(KeywordInfo.of("interface_up_down_delays", 0, 0, ValueType.LINES), null, (ctx, r, a) -> {
@@ -101,12 +108,13 @@ final class StaticTables {
                 ctx.error(FATAL, "unknown interface " + n + " specified for up/down delay");
                 return;
             }
-            if (a.size() < 2 || a.size() > 3) return; // keepalived only logs these
-            Long down = io.jkeepalived.config.parse.Numbers.readDecimal(ctx, a.word(1), 0, 0xFFFF_FFFFL, 6);
+            if (a.size() < 2) return; // keepalived only logs this, and ignores words after the third
+            // keepalived's alloc_if_up_down_delay: each delay is a timer in [0, 255] seconds
+            Long down = a.readTimer(1, 0, MAX_UP_DOWN_DELAY_US);
             if (down == null) return;
             long up = 0;
-            if (a.size() == 3) {
-                Long u = io.jkeepalived.config.parse.Numbers.readDecimal(ctx, a.word(2), 0, 0xFFFF_FFFFL, 6);
+            if (a.size() >= 3) {
+                Long u = a.readTimer(2, 0, MAX_UP_DOWN_DELAY_US);
                 if (u == null) return;
                 up = u;
             }

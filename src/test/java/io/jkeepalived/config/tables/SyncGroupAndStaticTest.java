@@ -144,4 +144,30 @@ class SyncGroupAndStaticTest {
         assertThat(v.interfaceDelays().getFirst().upMicros()).isEqualTo(2_000_000);
         assertThat(v.linkbeatInterfaces()).containsExactly("eth1");
     }
+
+    @Test
+    void linkbeatTakesAPollingTypeAndDelaysStopAt255Seconds() {
+        // keepalived 2.2.7 -t: MII, ETHTOOL and IOCTL are polling types; other words, lower case or a
+        // third word are "extra characters"; each delay is a timer in [0, 255] s, a fourth word is ignored.
+        var l = ConfText.load("""
+                linkbeat_interfaces {
+                  eth0 MII
+                  eth1 ETHTOOL
+                  eth2 IOCTL
+                  eth3 mii
+                  eth0 MII extra
+                }
+                interface_up_down_delays {
+                  eth0 255 255
+                  eth1 300
+                  eth2 1 255.000001
+                  eth3 1 2 3
+                }
+                """);
+        assertThat(l.lines()).containsExactly(5, 6, 10, 11);
+        assertThat(l.exitCode()).isEqualTo(5);
+        var v = l.config().vrrp();
+        assertThat(v.interfaceDelays()).extracting(d -> d.ifname()).containsExactly("eth0", "eth3");
+        assertThat(v.interfaceDelays().getLast().upMicros()).isEqualTo(2_000_000);
+    }
 }

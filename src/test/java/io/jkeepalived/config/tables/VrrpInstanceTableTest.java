@@ -103,6 +103,32 @@ class VrrpInstanceTableTest {
     }
 
     @Test
+    void addressPrefixIsReadLikeStrtoul() {
+        // keepalived 2.2.7 -t: "ADDR/" is prefix 0 with no message, "+5" and "000024" are accepted,
+        // while "+", "0x5", "-0" and an over-long number are a number error plus the prefix error.
+        var l = ConfText.load("""
+                vrrp_instance VI_1 {
+                  interface eth0
+                  virtual_router_id 51
+                  virtual_ipaddress {
+                    10.99.0.10/
+                    10.99.0.11/+5
+                    10.99.0.12/000024
+                    fd00:99::1/
+                    10.99.0.13/+
+                    10.99.0.14/0x5
+                    10.99.0.15/-0
+                    10.99.0.16/99999999999999999999
+                  }
+                }
+                """);
+        assertThat(l.lines()).containsExactly(8, 9, 10, 11, 12); // 8: the v6 address in a v4 instance
+        assertThat(l.has(9, ConfigError.INVALID_NUMBER)).isTrue();
+        assertThat(l.exitCode()).isEqualTo(5);
+        assertThat(only(l).vips()).extracting(VirtualIp::prefix).containsExactly(0, 5, 24, 32, 32, 32, 32);
+    }
+
+    @Test
     void addressLineIsTyped() {
         var v = only(ConfText.load("""
                 vrrp_instance VI_1 {
