@@ -74,7 +74,7 @@ wait_for() { # timeout-ms command...
 rss_kb() { ps -o rss= -s "$PG" | awk '{ s += $1 } END { print s + 0 }'; }
 nprocs() { ps -o pid= -s "$PG" | wc -l; }
 
-measure() { # impl instances -> prints "rss_kb procs"
+measure() { # impl instances -> $WORK/last: "rss_kb procs ms-to-all-MASTER" (in this shell: cleanup knows PG)
   local bin=$JK; [ "$1" = ka ] && bin=$KA
   rm -f "$WORK"/*.pid
   setsid ip netns exec "$P-m" "$bin" -n -l -D -f "$WORK/$2.conf" -p "$WORK/d.pid" -r "$WORK/v.pid" \
@@ -88,7 +88,7 @@ measure() { # impl instances -> prints "rss_kb procs"
   local s=() k
   for k in 1 2 3; do s+=("$(rss_kb)"); [ "$k" = 3 ] || sleep 1; done
   local med; med=$(printf '%s\n' "${s[@]}" | sort -n | sed -n 2p)
-  say "$med $(nprocs) $up"
+  say "$med $(nprocs) $up" >"$WORK/last"
   kill -KILL -- "-$PG" 2>/dev/null
   wait_for 5000 bash -c "! kill -0 -- -$PG 2>/dev/null"
   PG=
@@ -102,7 +102,8 @@ say "load: $(uptime)"
 declare -A R
 for impl in ka jk; do
   for n in 1 "$N"; do
-    set -- $(measure "$impl" "$n") || exit 1
+    measure "$impl" "$n"
+    set -- $(cat "$WORK/last")
     R[$impl-$n]=$1
     printf '  %-11s %4d instance(s): RSS %7.1f MiB in %d process(es), all MASTER %.1f s after start\n' \
       "$([ "$impl" = jk ] && echo jkeepalived || echo keepalived)" "$n" \
