@@ -45,18 +45,8 @@ for c in ip tcpdump setsid awk "$KA"; do command -v "$c" >/dev/null || die "need
 WORK=$(mktemp -d /tmp/jkt-bench-failover.XXXXXX)
 "$JK" -v >/dev/null 2>&1 || die "cannot run $JK"
 
-ip netns add "$P-sw" && ip -n "$P-sw" link add br0 type bridge && ip -n "$P-sw" link set br0 up \
-  || die "cannot make the switch namespace"
-n=0
-for node in a b obs; do
-  n=$((n + 1))
-  ip netns add "$P-$node" || die "cannot make namespace $P-$node"
-  ip -n "$P-sw" link add "p$node" type veth peer name eth0 netns "$P-$node"
-  ip -n "$P-sw" link set "p$node" master br0 up
-  ip -n "$P-$node" link set lo up
-  ip -n "$P-$node" link set eth0 up
-  ip -n "$P-$node" addr add "10.99.0.$n/24" dev eth0
-done
+. "$(dirname "$(readlink -f "$0")")/../../bin/lib/lab.sh"
+lab_bridge "$P" a b obs
 
 conf() { # name priority
   cat <<CONF

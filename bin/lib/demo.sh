@@ -35,18 +35,8 @@ say "jkeepalived demo: building (first run only)…"
 "$BIN" -v >/dev/null 2>&1 || die "cannot run $BIN"
 
 say "lab: bridge in namespace $P-sw, nodes $P-a (10.99.0.1) and $P-b (10.99.0.2), VIP $VIP"
-ip netns add "$P-sw" && ip -n "$P-sw" link add br0 type bridge && ip -n "$P-sw" link set br0 up \
-  || die "cannot make the switch namespace"
-n=0
-for node in a b; do
-  n=$((n + 1))
-  ip netns add "$P-$node" || die "cannot make namespace $P-$node"
-  ip -n "$P-sw" link add "p$node" type veth peer name eth0 netns "$P-$node"
-  ip -n "$P-sw" link set "p$node" master br0 up
-  ip -n "$P-$node" link set lo up
-  ip -n "$P-$node" link set eth0 up
-  ip -n "$P-$node" addr add "10.99.0.$n/24" dev eth0
-done
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lab.sh"
+lab_bridge "$P" a b
 
 conf() { # name priority
   cat <<CONF
