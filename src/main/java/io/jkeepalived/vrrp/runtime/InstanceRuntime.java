@@ -46,6 +46,7 @@ final class InstanceRuntime {
     final TrackedInterfaces trackedInterfaces;
     private final String tag;
     private final Effects effects;
+    private final VrrpListener listener;
     private final DeadlineQueue timers;
     private final AdvertEncoder encoder;
     private final PacketCounters counters;
@@ -87,8 +88,9 @@ final class InstanceRuntime {
     }
 
     InstanceRuntime(InstancePlan plan, AdvertSocket socket, DeadlineQueue timers, VirtualAddresses vips,
-            Effects effects) {
+            Effects effects, VrrpListener listener) {
         this.plan = plan;
+        this.listener = listener;
         this.machine = new VrrpMachine(plan.spec());
         this.socket = socket;
         this.timers = timers;
@@ -205,9 +207,9 @@ final class InstanceRuntime {
             case VrrpDecision.AnnounceSourceAddress a -> announceSource();
             case VrrpDecision.StateChanged c -> masterKnown = masterKnown && c.to() == VrrpState.BACKUP;
             // notify scripts, FIFO and SMTP are issue 6
-            case VrrpDecision.Notify n -> { }
-            case VrrpDecision.NotifyMasterRxLowerPri n -> { }
-            case VrrpDecision.NotifyPriorityChanged n -> { }
+            case VrrpDecision.Notify n -> listener.instanceState(plan.name(), n.state(), n.priority());
+            case VrrpDecision.NotifyMasterRxLowerPri n -> listener.masterRxLowerPri(plan.name(), n.priority());
+            case VrrpDecision.NotifyPriorityChanged n -> listener.priorityChanged(plan.name(), n.state(), n.priority());
         }
     }
 

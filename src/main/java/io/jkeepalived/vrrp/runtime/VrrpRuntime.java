@@ -64,6 +64,7 @@ public final class VrrpRuntime {
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
     private final AdvertView dispatchView = new AdvertView();
     private final InstanceRuntime.Effects effects;
+    private final VrrpListener listener;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RuntimeException startFailure;
@@ -78,6 +79,12 @@ public final class VrrpRuntime {
 
     public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
             NanoClock clock) {
+        this(config, globals, options, ports, clock, VrrpListener.NONE);
+    }
+
+    public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
+            NanoClock clock, VrrpListener listener) {
+        this.listener = listener;
         this.config = config;
         this.globals = globals;
         this.options = options;
@@ -176,7 +183,7 @@ public final class VrrpRuntime {
                 continue;
             }
             VirtualAddresses vips = VirtualAddresses.of(v.name(), v.interfaceName(), v.vips(), ifIndex);
-            InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects);
+            InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects, listener);
             socket.byVrid[v.vrid()] = inst;
             instances.add(inst);
             if (noSource) noSourceAddress.add(inst);
