@@ -52,6 +52,9 @@ public final class VrrpMachine {
     private InetAddress masterSource;
     private int masterPriority;
     private TransitionReason nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
+    /** Set by the sync group before each event: other members hold this one in FAULT (or FAULT init). */
+    private boolean groupHoldsFault;
+    private boolean groupHoldsInit;
 
     private List<VrrpDecision> out;
     private long now;
@@ -111,7 +114,8 @@ public final class VrrpMachine {
     private void start(long startupDelayNanos) {
         if (state != VrrpState.INIT) return;
         timers.delayStart(now, startupDelayNanos);
-        boolean faulted = faults.faulted();
+        // vrrp.c vrrp_complete_init: a member of a sync group in FAULT starts in FAULT too
+        boolean faulted = faults.faulted() || groupHoldsFault;
         if (faulted) {
             wantState = VrrpState.FAULT;
             // The cause ("(VI_1): entering FAULT state (interface eth0 down)") is the tracking code's line.
@@ -124,7 +128,7 @@ public final class VrrpMachine {
         timers.recomputeMasterDown(effectivePriority);
         if (faulted) {
             timers.disarm();
-        } else if (faults.pending()) {
+        } else if (faults.pending() || groupHoldsInit) {
             // waiting for a weight-0 script's first result: FAULT without a notify
             log(tag + " Entering FAULT STATE (init)");
             enter(VrrpState.FAULT, TransitionReason.STARTUP);
@@ -298,6 +302,13 @@ public final class VrrpMachine {
     private void tryUp() {
         if (state == VrrpState.INIT) return;
         timers.useOwnAdvertInterval();
+        if (groupHoldsFault || groupHoldsInit) {
+            // try_up_instance: another member of the sync group is still down, so this one waits in FAULT
+            wantState = spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY
+                    ? VrrpState.MASTER : VrrpState.BACKUP;
+            timers.recomputeMasterDown(effectivePriority);
+            return;
+        }
         if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {
             wantState = VrrpState.MASTER;
             gotoMaster(TransitionReason.PREEMPTED);
@@ -411,6 +422,28 @@ public final class VrrpMachine {
 
     long now() {
         return now;
+    }
+
+    // ---- sync groups (vrrp_sync.c) ----
+
+    /**
+     * The sync group says, before an event, whether its other members are down (num_member_fault) or
+     * still waiting for weight-0 scripts (num_member_init): then this member stays in FAULT when its own
+     * faults clear, and starts in FAULT (vrrp_scheduler.c try_up_instance, vrrp_init_state).
+     */
+    public void groupHold(boolean otherMembersFaulted, boolean otherMembersInit) {
+        groupHoldsFault = otherMembersFaulted;
+        groupHoldsInit = otherMembersInit;
+    }
+
+    /** Its own interface or weight-0 trackers have failed (keepalived's num_script_if_fault &gt; 0). */
+    public boolean ownFault() {
+        return faults.faulted();
+    }
+
+    /** Weight-0 scripts still without a first result (keepalived's num_script_init &gt; 0). */
+    public boolean ownInit() {
+        return faults.pending();
     }
 
     // ---- read-only view for the runtime, dumps and tests ----

@@ -67,6 +67,8 @@ final class InstanceRuntime {
     private final int[] garpRepeat = new int[MAX_PENDING_GARPS];
     private int garpCount;
     private boolean sendErrorLogged;
+    /** The instance's vrrp_sync_group, or null. */
+    private SyncGroupRuntime group;
     /** The state as last seen by the loop, for dumps from other threads. */
     volatile VrrpState published = VrrpState.INIT;
 
@@ -112,8 +114,21 @@ final class InstanceRuntime {
         }
     }
 
-    /** Feeds one event to the machine and carries out what it decides. */
+    /** Feeds one event to the machine (through its sync group, if any) and carries out what it decides. */
     void handle(VrrpEvent event, long now) {
+        if (group != null) {
+            group.handle(this, event, now);
+        } else {
+            run(event, now);
+        }
+    }
+
+    void joinGroup(SyncGroupRuntime g) {
+        group = g;
+    }
+
+    /** The machine alone: its decisions carried out, no sync group consulted. */
+    void run(VrrpEvent event, long now) {
         batch.clear();
         machine.handleInto(event, now, batch);
         for (int i = 0; i < batch.size(); i++) execute(batch.get(i), now);
@@ -207,7 +222,11 @@ final class InstanceRuntime {
             case VrrpDecision.AnnounceSourceAddress a -> announceSource();
             case VrrpDecision.StateChanged c -> masterKnown = masterKnown && c.to() == VrrpState.BACKUP;
             // notify scripts, FIFO and SMTP are issue 6
-            case VrrpDecision.Notify n -> listener.instanceState(plan.name(), n.state(), n.priority());
+            case VrrpDecision.Notify n -> {
+                if (group == null || group.allowsInstanceNotify(this, n.state())) {
+                    listener.instanceState(plan.name(), n.state(), n.priority());
+                }
+            }
             case VrrpDecision.NotifyMasterRxLowerPri n -> listener.masterRxLowerPri(plan.name(), n.priority());
             case VrrpDecision.NotifyPriorityChanged n -> listener.priorityChanged(plan.name(), n.state(), n.priority());
         }

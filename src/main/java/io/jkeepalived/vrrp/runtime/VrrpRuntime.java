@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
  * Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
- * track_script / track_file / track_process / track_bfd, sync groups, notify scripts, reload,
+ * track_script / track_file / track_process / track_bfd, notify scripts, reload,
  * vrrp_garp_interval / vrrp_gna_interval pacing, several multicast groups on one socket.
  */
 public final class VrrpRuntime {
@@ -59,6 +59,7 @@ public final class VrrpRuntime {
     private final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
     private final List<InstanceRuntime> instances = new ArrayList<>();
     private final List<InstanceRuntime> noSourceAddress = new ArrayList<>();
+    private final List<SyncGroupRuntime> groups = new ArrayList<>();
     private InstanceRuntime[] byTimer = new InstanceRuntime[16];
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
@@ -85,7 +86,7 @@ public final class VrrpRuntime {
     public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
             NanoClock clock, VrrpListener listener) {
         this.listener = listener;
-        this.config = config;
+        this.config = SyncGroupTracking.apply(config);
         this.globals = globals;
         this.options = options;
         this.ports = ports;
@@ -197,6 +198,7 @@ public final class VrrpRuntime {
         } catch (NetException e) {
             log.info("Cannot watch interface changes: {}", e.getMessage());
         }
+        groups.addAll(SyncGroupRuntime.build(config.syncGroups(), instances, listener));
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
         for (InstanceRuntime i : instances) {
@@ -216,8 +218,10 @@ public final class VrrpRuntime {
                 log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
                 i.handle(VrrpEvent.INTERFACE_DOWN, now);
             }
-            i.handle(new VrrpEvent.Start(startupDelay), now);
         }
+        // every member's start-up faults are known before its group decides its own state
+        for (SyncGroupRuntime g : groups) g.start(now);
+        for (InstanceRuntime i : instances) i.handle(new VrrpEvent.Start(startupDelay), now);
     }
 
     private AdvertSocket socket(InstancePlan plan) {
