@@ -137,7 +137,8 @@ final class Daemon {
 
     /** SIGHUP: re-read; a configuration keepalived could not run leaves the running one in place. */
     private void reload() {
-        log.info("Reloading");
+        // the parent's line; the VRRP side says "Reloading" when it starts over
+        log.info("Reloading ...");
         LoadResult r = load();
         if (r.mainFileMissing() || r.missingParameter() || cannotRun(r)) {
             log.info("Configuration errors - keeping the running configuration");

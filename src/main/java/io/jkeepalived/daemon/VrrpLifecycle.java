@@ -10,17 +10,19 @@ import java.util.Map;
 
 /**
  * The daemon's runtime when the configuration has VRRP instances: the VRRP half is {@link VrrpRuntime}
- * (keepalived's VRRP child); the checkers and IPVS are not wired in yet. A reload keeps the running
- * instances (diffing old against new is still to come) and says so.
+ * (keepalived's VRRP child); the checkers and IPVS are not wired in yet. A reload hands the new
+ * configuration to the running VRRP side, which keeps, drops and adds instances as keepalived does.
  */
 final class VrrpLifecycle implements Lifecycle {
     private final IdleLifecycle rest = new IdleLifecycle();
     private VrrpRuntime vrrp;
     private Instant started;
+    private RuntimeFlags flags;
 
     @Override
     public void start(KeepalivedConfig config, RuntimeFlags flags) {
         rest.start(config, flags);
+        this.flags = flags;
         started = Instant.now();
         int vs = config.lvs().virtualServers().size();
         if (vs > 0 && flags.runCheckers()) {
@@ -30,6 +32,10 @@ final class VrrpLifecycle implements Lifecycle {
                     "IPVS: health checkers and the IPVS client are not implemented yet - {} virtual server(s) ignored",
                     vs);
         }
+        startVrrp(config);
+    }
+
+    private void startVrrp(KeepalivedConfig config) {
         if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
@@ -48,8 +54,11 @@ final class VrrpLifecycle implements Lifecycle {
     @Override
     public void reload(KeepalivedConfig config) {
         rest.reload(config);
-        org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class)
-                .info("Reload of VRRP instances is not implemented yet - keeping the running instances");
+        if (vrrp != null) {
+            vrrp.reload(config.vrrp(), config.globalDefs().vrrp());
+        } else if (flags != null) {
+            startVrrp(config);
+        }
     }
 
     @Override

@@ -104,6 +104,11 @@ final class ElectionTimers {
         deadline = now + advertMicros * 1_000L;
     }
 
+    /** A kept MASTER after a reload: its advert timer is due at once (vrrp_init_instance_sands). */
+    void armAt(long at) {
+        deadline = at;
+    }
+
     void disarm() {
         deadline = VrrpMachine.NO_DEADLINE;
     }

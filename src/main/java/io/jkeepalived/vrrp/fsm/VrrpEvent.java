@@ -28,6 +28,21 @@ public sealed interface VrrpEvent {
     }
 
     /**
+     * SIGHUP kept this instance (vrrp.c clear_diff_vrrp / restore_vrrp_state, vrrp_scheduler.c
+     * vrrp_init_state): leave INIT in the state it had before the reload, without a new election. A
+     * MASTER stays MASTER with its addresses set and advertises at once; a BACKUP waits a master-down
+     * interval; anything else (FAULT before, or a fault now) starts as at start-up, without its delay.
+     *
+     * @param previous  the state before the reload
+     * @param vipsAdded addresses new to the configuration were added: a MASTER sends a GARP burst
+     */
+    record Resume(VrrpState previous, boolean vipsAdded) implements VrrpEvent {
+        public Resume {
+            Objects.requireNonNull(previous, "previous");
+        }
+    }
+
+    /**
      * A valid advertisement for our VRID.
      *
      * @param source            the sender's IP source address (RFC 5798 §6.4.3 tie-break)

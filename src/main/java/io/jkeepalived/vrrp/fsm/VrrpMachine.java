@@ -12,6 +12,7 @@ import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.GroupSync;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceDown;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceUp;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.Resume;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.Shutdown;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.Start;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.TimerFired;
@@ -90,6 +91,7 @@ public final class VrrpMachine {
             if (state != VrrpState.STOP) {
                 switch (event) {
                     case Start s -> start(s.startupDelayNanos());
+                    case Resume r -> resume(r);
                     case AdvertReceived a -> advert(a);
                     case TimerFired t -> timerFired(t.groupAllowsMaster());
                     case GroupSync g -> SyncGroupRules.apply(this, g.to());
@@ -144,6 +146,40 @@ public final class VrrpMachine {
             log(tag + " Entering BACKUP STATE (init)");
             enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             notifyState();
+            timers.armMasterDown(now);
+        }
+    }
+
+    /**
+     * A reload kept this instance. keepalived copies the old state over unless the new instance is in
+     * FAULT (or waits for scripts); a kept MASTER re-sets its VIPs ("setting VIPs.") and its advert timer
+     * fires at once (reload_master), a kept BACKUP restarts its master-down timer; neither logs a transition.
+     */
+    private void resume(Resume r) {
+        if (state != VrrpState.INIT) return;
+        if (faults.faulted() && r.previous() == VrrpState.FAULT) {
+            // already in FAULT before the reload: no new log line and no notify (vrrp_complete_init)
+            wantState = VrrpState.FAULT;
+            enter(VrrpState.FAULT, TransitionReason.STARTUP);
+            timers.disarm();
+            return;
+        }
+        if (faults.faulted() || faults.pending()
+                || r.previous() != VrrpState.MASTER && r.previous() != VrrpState.BACKUP) {
+            start(0L);
+            return;
+        }
+        wantState = r.previous();
+        timers.useOwnAdvertInterval();
+        timers.recomputeMasterDown(effectivePriority);
+        if (r.previous() == VrrpState.MASTER) {
+            enter(VrrpState.MASTER, TransitionReason.STARTUP);
+            out.add(new AddVips(spec.accept()));
+            vipsSet = true;
+            if (r.vipsAdded()) garp.becameMaster(now, out);
+            timers.armAt(now);
+        } else {
+            enter(VrrpState.BACKUP, TransitionReason.STARTUP);
             timers.armMasterDown(now);
         }
     }

@@ -79,6 +79,18 @@ final class AdvertSocket {
         });
     }
 
+    boolean receiving() {
+        return receiver != null;
+    }
+
+    /** Whether any instance still uses this socket. */
+    boolean inUse() {
+        for (InstanceRuntime i : byVrid) {
+            if (i != null) return true;
+        }
+        return false;
+    }
+
     /** Releases the receiver and closes the socket. */
     void close() {
         closing = true;

@@ -344,6 +344,40 @@ final class InstanceRuntime {
         }
     }
 
+    /** SIGHUP: a MASTER advertises once more before the reload (vrrp_daemon.c sigreload_vrrp). */
+    void advertBeforeReload() {
+        if (machine.state() == VrrpState.MASTER) sendAdvert(machine.effectivePriority());
+    }
+
+    /**
+     * A reload dropped this instance (vrrp.c clear_diff_vrrp): a MASTER sends priority 0 and removes its
+     * VIPs, and keepalived notifies FAULT for it (notify_deleted's DELETED is not modelled) unless it was
+     * in FAULT already. Its timers are given back.
+     */
+    void deleted(long now) {
+        VrrpState was = machine.state();
+        batch.clear();
+        machine.handleInto(new VrrpEvent.Shutdown(true), now, batch);
+        for (int i = 0; i < batch.size(); i++) {
+            if (!(batch.get(i) instanceof VrrpDecision.Notify)) execute(batch.get(i), now);
+        }
+        batch.clear();
+        published = machine.state();
+        if (was != VrrpState.FAULT) listener.instanceState(plan.name(), VrrpState.FAULT, machine.effectivePriority());
+        release();
+    }
+
+    /** Gives the timers back (the instance was replaced by a reload). */
+    void release() {
+        timers.release(machineTimer);
+        timers.release(garpTimer);
+    }
+
+    /** The addresses of this instance, for a reload's diff. */
+    VirtualAddresses vips() {
+        return vips;
+    }
+
     /** Received-advert counts, for the stats dump. */
     ReceiveCounters stats() {
         return stats;

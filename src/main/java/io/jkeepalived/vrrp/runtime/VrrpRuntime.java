@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
  * Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
- * track_script / track_file / track_process / track_bfd, notify scripts, reload,
+ * track_script / track_file / track_process / track_bfd, notify scripts,
  * vrrp_garp_interval / vrrp_gna_interval pacing, several multicast groups on one socket.
  */
 public final class VrrpRuntime {
@@ -48,18 +49,19 @@ public final class VrrpRuntime {
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long LINK_LOCAL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final VrrpConfig config;
-    private final GlobalDefs.Vrrp globals;
+    private VrrpConfig config;
+    private GlobalDefs.Vrrp globals;
     private final RuntimeOptions options;
     private final NetPorts ports;
     private final NanoClock clock;
     private final BlockingQueue<InboundPacket> free = AdvertSocket.pool(POOL);
     private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(POOL + 64);
     private final DeadlineQueue timers = new DeadlineQueue();
-    private final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
-    private final List<InstanceRuntime> instances = new ArrayList<>();
-    private final List<InstanceRuntime> noSourceAddress = new ArrayList<>();
-    private final List<SyncGroupRuntime> groups = new ArrayList<>();
+    final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
+    /** Replaced on reload while dumps read it from the daemon's thread. */
+    final List<InstanceRuntime> instances = new CopyOnWriteArrayList<>();
+    final List<InstanceRuntime> noSourceAddress = new ArrayList<>();
+    final List<SyncGroupRuntime> groups = new ArrayList<>();
     private InstanceRuntime[] byTimer = new InstanceRuntime[16];
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
@@ -76,6 +78,10 @@ public final class VrrpRuntime {
 
     /** The stop request the daemon's thread puts in the loop's queue. */
     private record StopRequest() {
+    }
+
+    /** SIGHUP's new configuration, applied on the loop thread. */
+    private record ReloadRequest(VrrpConfig config, GlobalDefs.Vrrp globals, CountDownLatch done) {
     }
 
     public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
@@ -126,6 +132,46 @@ public final class VrrpRuntime {
         loop = null;
     }
 
+    /**
+     * SIGHUP with a configuration that loaded: applied on the event loop (see {@link Reload}); returns
+     * once the instances have been replaced.
+     */
+    public void reload(VrrpConfig newConfig, GlobalDefs.Vrrp newGlobals) {
+        if (loop == null) return;
+        ReloadRequest r = new ReloadRequest(newConfig, newGlobals, new CountDownLatch(1));
+        try {
+            inbox.put(r);
+            if (!r.done().await(30, TimeUnit.SECONDS)) log.info("VRRP reload did not finish in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The configuration a reload brings in; the loop thread only. */
+    void configure(VrrpConfig newConfig, GlobalDefs.Vrrp newGlobals) {
+        config = SyncGroupTracking.apply(newConfig);
+        globals = newGlobals;
+    }
+
+    VrrpConfig config() {
+        return config;
+    }
+
+    VrrpListener listener() {
+        return listener;
+    }
+
+    InstanceRuntime.Effects effects() {
+        return effects;
+    }
+
+    /** Starts receiving on sockets opened since; the loop thread only. */
+    void startReceivers() {
+        for (AdvertSocket s : sockets.values()) {
+            if (!s.receiving()) s.startReceiver(free, inbox);
+        }
+    }
+
     /** Each instance's state, for the data dump. */
     public Map<String, String> states() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -155,42 +201,8 @@ public final class VrrpRuntime {
     // ---- set-up ----------------------------------------------------------------------------------------
 
     private void setUp() {
-        for (Link l : ports.links().links()) {
-            links.put(l.name(), l);
-            linkUp.put(l.index(), l.isRunning());
-        }
-        Set<InetAddress> allVips = new HashSet<>();
-        for (VrrpInstance v : config.instances()) {
-            for (VirtualIp vip : v.vips()) allVips.add(vip.address());
-        }
-        Map<String, Integer> ifIndex = new HashMap<>();
-        links.forEach((name, l) -> ifIndex.put(name, l.index()));
-        for (VrrpInstance v : config.instances()) {
-            Link link = v.interfaceName() == null ? null : links.get(v.interfaceName());
-            if (link == null) {
-                log.info("({}) interface {} not found - instance not started", v.name(), v.interfaceName());
-                continue;
-            }
-            if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
-            IpFamily family = v.ipv6() ? IpFamily.IPV6 : IpFamily.IPV4;
-            InetAddress own = family == IpFamily.IPV4 ? primaryIpv4(link.index(), allVips) : linkLocal(link.index());
-            boolean noSource = v.srcIp() == null && own == null;
-            // keepalived keeps such an instance in FAULT (vrrp_track.c); the wildcard only fills the codec's field
-            InstancePlan plan = InstancePlan.of(v, globals, noSource ? wildcard(family) : own, options.logDetail());
-            AdvertSocket socket = socket(plan);
-            if (socket.byVrid[v.vrid()] != null) {
-                log.info("({}) VRID {} already used by {} on {} - instance not started", v.name(), v.vrid(),
-                        socket.byVrid[v.vrid()].plan.name(), link.name());
-                continue;
-            }
-            VirtualAddresses vips = VirtualAddresses.of(v.name(), v.interfaceName(), v.vips(), ifIndex);
-            InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects, listener);
-            socket.byVrid[v.vrid()] = inst;
-            instances.add(inst);
-            if (noSource) noSourceAddress.add(inst);
-            register(inst.machineTimer, inst);
-            register(inst.garpTimer, inst);
-        }
+        refreshLinks();
+        for (VrrpInstance v : config.instances()) build(v);
         for (AdvertSocket s : sockets.values()) s.startReceiver(free, inbox);
         try {
             linkEvents = ports.linkEvents();
@@ -201,30 +213,83 @@ public final class VrrpRuntime {
         groups.addAll(SyncGroupRuntime.build(config.syncGroups(), instances, listener));
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
-        for (InstanceRuntime i : instances) {
-            if (!i.trackedInterfaces.isEmpty()) {
-                for (String name : i.trackedInterfaces.faulting(this::isUp)) {
-                    log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), name);
-                }
-                VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
-                if (t != null) i.handle(t, now);
-            }
-            if (noSourceAddress.contains(i)) {
-                log.info("({}) entering FAULT state (no IPv{} address for interface)", i.plan.name(),
-                        i.plan.family() == IpFamily.IPV4 ? 4 : 6);
-                i.handle(new VrrpEvent.TrackingChanged(0, 1), now);
-            }
-            if (!i.plan.instance().dontTrackPrimary() && !isUp(i.plan.interfaceName())) {
-                log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
-                i.handle(VrrpEvent.INTERFACE_DOWN, now);
-            }
-        }
+        for (InstanceRuntime i : instances) prime(i, false, now);
         // every member's start-up faults are known before its group decides its own state
         for (SyncGroupRuntime g : groups) g.start(now);
         for (InstanceRuntime i : instances) i.handle(new VrrpEvent.Start(startupDelay), now);
     }
 
-    private AdvertSocket socket(InstancePlan plan) {
+    /** The interfaces as the kernel has them now (start-up, reload). */
+    void refreshLinks() {
+        for (Link l : ports.links().links()) {
+            links.put(l.name(), l);
+            linkUp.putIfAbsent(l.index(), l.isRunning());
+        }
+    }
+
+    /** Makes the runtime of one configured instance, or logs why it cannot run; null then. */
+    InstanceRuntime build(VrrpInstance v) {
+        Link link = v.interfaceName() == null ? null : links.get(v.interfaceName());
+        if (link == null) {
+            log.info("({}) interface {} not found - instance not started", v.name(), v.interfaceName());
+            return null;
+        }
+        if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
+        Set<InetAddress> allVips = new HashSet<>();
+        for (VrrpInstance o : config.instances()) {
+            for (VirtualIp vip : o.vips()) allVips.add(vip.address());
+        }
+        IpFamily family = v.ipv6() ? IpFamily.IPV6 : IpFamily.IPV4;
+        InetAddress own = family == IpFamily.IPV4 ? primaryIpv4(link.index(), allVips) : linkLocal(link.index());
+        boolean noSource = v.srcIp() == null && own == null;
+        // keepalived keeps such an instance in FAULT (vrrp_track.c); the wildcard only fills the codec's field
+        InstancePlan plan = InstancePlan.of(v, globals, noSource ? wildcard(family) : own, options.logDetail());
+        AdvertSocket socket = socket(plan);
+        if (socket.byVrid[v.vrid()] != null) {
+            log.info("({}) VRID {} already used by {} on {} - instance not started", v.name(), v.vrid(),
+                    socket.byVrid[v.vrid()].plan.name(), link.name());
+            return null;
+        }
+        Map<String, Integer> ifIndex = new HashMap<>();
+        links.forEach((name, l) -> ifIndex.put(name, l.index()));
+        VirtualAddresses vips = VirtualAddresses.of(v.name(), v.interfaceName(), v.vips(), ifIndex);
+        InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects, listener);
+        socket.byVrid[v.vrid()] = inst;
+        instances.add(inst);
+        if (noSource) noSourceAddress.add(inst);
+        register(inst.machineTimer, inst);
+        register(inst.garpTimer, inst);
+        return inst;
+    }
+
+    /**
+     * Feeds a new instance what its interfaces and trackers say before it leaves INIT. {@code quiet}: it
+     * was in FAULT before a reload, so the causes are not logged again.
+     */
+    void prime(InstanceRuntime i, boolean quiet, long now) {
+        if (!i.trackedInterfaces.isEmpty()) {
+            for (String name : i.trackedInterfaces.faulting(this::isUp)) {
+                if (!quiet) log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), name);
+            }
+            VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
+            if (t != null) i.handle(t, now);
+        }
+        if (noSourceAddress.contains(i)) {
+            if (!quiet) {
+                log.info("({}) entering FAULT state (no IPv{} address for interface)", i.plan.name(),
+                        i.plan.family() == IpFamily.IPV4 ? 4 : 6);
+            }
+            i.handle(new VrrpEvent.TrackingChanged(0, 1), now);
+        }
+        if (!i.plan.instance().dontTrackPrimary() && !isUp(i.plan.interfaceName())) {
+            if (!quiet) {
+                log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
+            }
+            i.handle(VrrpEvent.INTERFACE_DOWN, now);
+        }
+    }
+
+    AdvertSocket socket(InstancePlan plan) {
         String key = plan.interfaceName() + "/" + plan.family() + "/" + plan.protocol();
         AdvertSocket s = sockets.get(key);
         if (s == null) {
@@ -307,6 +372,13 @@ public final class VrrpRuntime {
                     free.offer(p);
                 }
                 case NetEvent e -> linkEvent(e, now);
+                case ReloadRequest r -> {
+                    try {
+                        new Reload(this).apply(r.config(), r.globals(), now);
+                    } finally {
+                        r.done().countDown();
+                    }
+                }
                 case StopRequest r -> {
                     shutdown(now);
                     return;
