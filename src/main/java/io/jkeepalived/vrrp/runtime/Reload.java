@@ -93,11 +93,14 @@ final class Reload {
         rt.startReceivers();
     }
 
-    /** clear_diff_vrrp_vip: addresses the kept instance had set and no longer has go, each said once. */
-    private static void removeGone(InstanceRuntime was, VipDiff diff, AddressControl kernel) {
+    /**
+     * clear_diff_vrrp_vip: addresses the kept instance had set and no longer has go, each said once under
+     * the instance's new name (address_exist logs with the new configuration's instance).
+     */
+    private static void removeGone(InstanceRuntime was, String newName, VipDiff diff, AddressControl kernel) {
         for (int k = 0; k < diff.removed().size(); k++) {
             InterfaceAddress a = diff.removed().get(k);
-            log.info("({}) ip address {}/{} dev {}, no longer exist", was.plan.name(), a.address().getHostAddress(),
+            log.info("({}) ip address {}/{} dev {}, no longer exist", newName, a.address().getHostAddress(),
                     a.prefixLength(), was.vips().device(diff.removedIndexes().get(k)));
             try {
                 kernel.deleteAddress(a);
