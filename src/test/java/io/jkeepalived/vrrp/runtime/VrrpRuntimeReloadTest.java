@@ -91,6 +91,7 @@ class VrrpRuntimeReloadTest {
         assertThat(ops(p, true, "10.99.1.102")).as("new VIP added").isEqualTo(1);
         assertThat(ops(p, false, "10.99.1.100")).as("kept VIP deleted only by the start-up cleanup").isEqualTo(1);
         assertThat(ops(p, false, "10.99.1.110")).as("dropped master's VIP removed").isGreaterThanOrEqualTo(2);
+        await("kept master's advert right after the reload", 5_000, () -> prioritiesOf(p, 51, sentBefore).size() >= 2);
         List<Integer> vr51 = prioritiesOf(p, 51, sentBefore);
         assertThat(vr51).as("kept master: advert before and right after the reload, never priority 0")
                 .doesNotContain(0).hasSizeGreaterThanOrEqualTo(2);
