@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * The daemon's runtime when the configuration has VRRP instances: the VRRP half is {@link VrrpRuntime}
- * (keepalived's VRRP child); the checkers and IPVS are not wired in yet. A reload hands the new
+ * (keepalived's VRRP child); the checkers are {@link CheckerPart} (no IPVS client yet). A reload hands the new
  * configuration to the running VRRP side, which keeps, drops and adds instances as keepalived does.
  */
 final class VrrpLifecycle implements Lifecycle {
     private final IdleLifecycle rest = new IdleLifecycle();
+    private final CheckerPart checkers = new CheckerPart();
     private VrrpRuntime vrrp;
     private Instant started;
     private RuntimeFlags flags;
@@ -24,14 +25,7 @@ final class VrrpLifecycle implements Lifecycle {
         rest.start(config, flags);
         this.flags = flags;
         started = Instant.now();
-        int vs = config.lvs().virtualServers().size();
-        if (vs > 0 && flags.runCheckers()) {
-            // keepalived 2.2.7 stops altogether on a kernel without IPVS unless run with -P; jkeepalived keeps
-            // VRRP running and says once that the LVS side is not there (issue 7 builds it)
-            org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class).warn(
-                    "IPVS: health checkers and the IPVS client are not implemented yet - {} virtual server(s) ignored",
-                    vs);
-        }
+        checkers.start(config, flags);
         startVrrp(config);
     }
 
@@ -65,12 +59,14 @@ final class VrrpLifecycle implements Lifecycle {
     public void stop() {
         if (vrrp != null) vrrp.stop();
         vrrp = null;
+        checkers.stop();
         rest.stop();
     }
 
     @Override
     public String data() {
         StringBuilder sb = new StringBuilder(rest.data());
+        sb.append(checkers.data());
         if (vrrp != null) {
             for (Map.Entry<String, String> e : vrrp.states().entrySet()) {
                 sb.append(" VRRP Instance = ").append(e.getKey()).append('\n')

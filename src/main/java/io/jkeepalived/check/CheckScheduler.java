@@ -1,0 +1,180 @@
+package io.jkeepalived.check;
+
+import io.jkeepalived.config.model.CheckTiming;
+import io.jkeepalived.config.model.Checker;
+import io.jkeepalived.config.model.DnsCheck;
+import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.HttpGetCheck;
+import io.jkeepalived.config.model.LvsConfig;
+import io.jkeepalived.config.model.MiscCheck;
+import io.jkeepalived.config.model.PingCheck;
+import io.jkeepalived.config.model.RealServer;
+import io.jkeepalived.config.model.SmtpCheck;
+import io.jkeepalived.config.model.SslGetCheck;
+import io.jkeepalived.config.model.TcpCheck;
+import io.jkeepalived.config.model.UdpCheck;
+import io.jkeepalived.config.model.Url;
+import io.jkeepalived.config.model.VirtualServer;
+import io.jkeepalived.time.DeadlineQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * keepalived's checker child minus the I/O: one timer per checker on a {@link DeadlineQueue}, the first
+ * probe at one second plus a random part of warmup (check_api.c register_checkers_thread), then whatever
+ * delay each checker's cycle asks for. Time comes in as arguments, randomness through an injected function,
+ * probes go out through a {@link Launcher}: a manual clock runs a whole timeline in a unit test.
+ * Single-threaded: the runtime calls it from its one scheduler thread.
+ */
+public final class CheckScheduler {
+    /** keepalived's BOOTSTRAP_DELAY: checkers start one second after the checker process. */
+    static final long BOOTSTRAP_NANOS = 1_000_000_000L;
+
+    /** Starts a probe; its outcome comes back through {@link #complete}. */
+    @FunctionalInterface
+    public interface Launcher {
+        void launch(int checker, Probe probe, int urlIndex);
+    }
+
+    /** Makes the probe for a checker (the real network ones, or a test's fakes). */
+    @FunctionalInterface
+    public interface ProbeFactory {
+        Probe create(Checker checker, RealServer rs, VirtualServer vs);
+    }
+
+    private record Entry(CheckerCycle cycle, Probe probe, int timer, long warmupNanos, String rsLabel,
+                         String vsLabel) {}
+
+    private final LvsPool pool;
+    private final LvsEvents events;
+    private final List<Entry> entries = new ArrayList<>();
+    private final DeadlineQueue timers = new DeadlineQueue();
+    private final long[] launchedAt;
+    private final boolean[] inFlight;
+    private final LongUnaryOperator randomBelow;
+    private final List<String> unsupported = new ArrayList<>();
+
+    /**
+     * @param randomBelow given a bound n ≥ 0, a value in [0, n] (keepalived: warmup × random() / RAND_MAX)
+     */
+    public CheckScheduler(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, ProbeFactory probes,
+                          LongUnaryOperator randomBelow) {
+        this.events = events;
+        this.pool = new LvsPool(lvs, globals, events);
+        this.randomBelow = randomBelow;
+        boolean logAll = globals != null && globals.checkerLogAllFailures();
+        List<LvsPool.Vs> vss = pool.virtualServers();
+        for (int v = 0; v < vss.size(); v++) {
+            LvsPool.Vs vs = vss.get(v);
+            for (int r = 0; r < vs.realServers.size(); r++) {
+                LvsPool.Rs rs = vs.realServers.get(r);
+                for (Checker c : rs.cfg.checkers()) {
+                    CheckerCycle cycle = cycle(c, rs, logAll);
+                    if (cycle == null) {
+                        unsupported.add(c.keyword());
+                        continue;
+                    }
+                    Probe probe = probes.create(c, rs.cfg, vs.cfg);
+                    entries.add(new Entry(cycle, probe, timers.newTimer(), timing(c).warmup().toNanos(),
+                            rs.label, vs.label));
+                }
+            }
+        }
+        launchedAt = new long[entries.size()];
+        inFlight = new boolean[entries.size()];
+    }
+
+    private CheckerCycle cycle(Checker c, LvsPool.Rs rs, boolean logAll) {
+        CheckTiming t = timing(c);
+        return switch (c) {
+            case TcpCheck x -> new CheckerCycle(CheckKind.TCP, t, rs, pool, events, logAll, null, false, false, null);
+            case HttpGetCheck h -> new CheckerCycle(CheckKind.HTTP, t, rs, pool, events, logAll, paths(h.urls()),
+                    h.fastRecovery(), false, null);
+            case SslGetCheck s -> new CheckerCycle(CheckKind.SSL, t, rs, pool, events, logAll, paths(s.urls()),
+                    s.fastRecovery(), false, null);
+            case SmtpCheck x -> new CheckerCycle(CheckKind.SMTP, t, rs, pool, events, logAll, null, false, false, null);
+            case DnsCheck x -> new CheckerCycle(CheckKind.DNS, t, rs, pool, events, logAll, null, false, false, null);
+            case UdpCheck x -> new CheckerCycle(CheckKind.UDP, t, rs, pool, events, logAll, null, false, false, null);
+            case PingCheck x -> new CheckerCycle(CheckKind.PING, t, rs, pool, events, logAll, null, false, false, null);
+            case MiscCheck m -> new CheckerCycle(CheckKind.MISC, t, rs, pool, events, logAll, null, false, m.dynamic(),
+                    m.script().argv().isEmpty() ? m.script().text() : m.script().argv().getFirst());
+            default -> null;
+        };
+    }
+
+    static CheckTiming timing(Checker c) {
+        return switch (c) {
+            case TcpCheck x -> x.timing();
+            case HttpGetCheck x -> x.timing();
+            case SslGetCheck x -> x.timing();
+            case SmtpCheck x -> x.timing();
+            case DnsCheck x -> x.timing();
+            case UdpCheck x -> x.timing();
+            case PingCheck x -> x.timing();
+            case MiscCheck x -> x.timing();
+            default -> null;
+        };
+    }
+
+    private static String[] paths(List<Url> urls) {
+        return urls.stream().map(Url::path).toArray(String[]::new);
+    }
+
+    public LvsPool pool() {
+        return pool;
+    }
+
+    /** Checker keywords that have no runtime yet (FILE_CHECK, BFD_CHECK), one entry per checker. */
+    public List<String> unsupported() {
+        return List.copyOf(unsupported);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** check_daemon.c start_check: the table first (init_services), then each checker's first timer. */
+    public void start(long now) {
+        pool.initServices();
+        for (Entry e : entries) {
+            events.log("Activating healthchecker for service " + e.rsLabel + " for VS " + e.vsLabel);
+            long warmup = e.warmupNanos > 0 ? randomBelow.applyAsLong(e.warmupNanos) : 0;
+            timers.schedule(e.timer, now + BOOTSTRAP_NANOS + warmup);
+        }
+    }
+
+    /** The earliest pending probe, or {@link DeadlineQueue#NO_DEADLINE}. */
+    public long nextDeadline() {
+        return timers.nextDeadline();
+    }
+
+    /** Launches every probe that is due. */
+    public void runDue(long now, Launcher launcher) {
+        timers.poll(now, (timer, at) -> {
+            int i = timer; // timers were taken in entry order, from 0
+            Entry e = entries.get(i);
+            launchedAt[i] = at;
+            inFlight[i] = true;
+            e.cycle.probing();
+            launcher.launch(i, e.probe, e.cycle.urlIndex());
+        }, Integer.MAX_VALUE);
+    }
+
+    /** A probe's outcome: the cycle decides, and the checker's next probe is scheduled. */
+    public void complete(int checker, Outcome outcome, long now) {
+        if (!inFlight[checker]) return;
+        inFlight[checker] = false;
+        Entry e = entries.get(checker);
+        long delay = e.cycle.onOutcome(outcome);
+        // MISC_CHECK counts its delay from the script's start (check_misc.c: last_ran), the others from the end
+        long next = e.cycle.kind() == CheckKind.MISC ? Math.max(launchedAt[checker] + delay, now + 1_000) : now + delay;
+        timers.schedule(e.timer, next);
+    }
+
+    /** SIGTERM: no more probes; every server out of the table (omega runs the down notifiers). */
+    public void stop() {
+        for (Entry e : entries) timers.cancel(e.timer);
+        pool.clearServices();
+    }
+}

@@ -1,0 +1,105 @@
+package io.jkeepalived.check;
+
+import io.jkeepalived.config.model.GlobalDefs;
+import io.jkeepalived.config.model.LvsConfig;
+import io.jkeepalived.time.DeadlineQueue;
+import io.jkeepalived.time.NanoClock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * keepalived's checker process as threads: one scheduler thread owns the {@link CheckScheduler} (all checker
+ * and pool state), probes run on virtual threads (PING_CHECK on a few platform threads: its native call pins
+ * a carrier) and hand their outcomes back by queue. Nothing else is shared.
+ */
+public final class CheckerRuntime {
+    private record Done(int checker, Outcome outcome) {}
+
+    private final CheckScheduler scheduler;
+    private final NanoClock clock;
+    private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private final ExecutorService pings = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("ping-", 0).factory());
+    private volatile boolean running;
+    private volatile IpvsTable desired = new IpvsTable(java.util.List.of());
+    private Thread thread;
+
+    public CheckerRuntime(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, CheckScheduler.ProbeFactory probes,
+                          NanoClock clock) {
+        this.scheduler = new CheckScheduler(lvs, globals, events, probes,
+                bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        this.clock = clock;
+    }
+
+    public CheckScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The table the checkers want now (a snapshot, safe from any thread). */
+    public IpvsTable desired() {
+        return desired;
+    }
+
+    public synchronized void start() {
+        running = true;
+        scheduler.start(clock.nanoTime());
+        desired = scheduler.pool().desired();
+        thread = Thread.ofPlatform().name("checkers").daemon().start(this::loop);
+    }
+
+    private void loop() {
+        while (running) {
+            long now = clock.nanoTime();
+            Done d;
+            while ((d = done.poll()) != null) {
+                scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+                desired = scheduler.pool().desired();
+            }
+            scheduler.runDue(clock.nanoTime(), this::launch);
+            long next = scheduler.nextDeadline();
+            long wait = next == DeadlineQueue.NO_DEADLINE ? 1_000_000_000L : Math.max(0, next - clock.nanoTime());
+            try {
+                d = done.poll(Math.min(wait, 1_000_000_000L), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (d != null) {
+                scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+                desired = scheduler.pool().desired();
+            }
+        }
+    }
+
+    private void launch(int checker, Probe probe, int url) {
+        Runnable r = () -> {
+            Outcome o;
+            try {
+                o = probe.run(url);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                o = new Outcome.Down(e.toString());
+            }
+            if (running) done.add(new Done(checker, o));
+        };
+        if (probe instanceof PingProbe) pings.execute(r);
+        else Thread.ofVirtual().name("check-" + checker).start(r);
+    }
+
+    /** Stops probing and clears the services (keepalived's clear_services at shutdown). */
+    public synchronized void stop() {
+        if (!running) return;
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pings.shutdownNow();
+        scheduler.stop();
+        desired = scheduler.pool().desired();
+    }
+}

@@ -1,0 +1,54 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.check.CheckerRuntime;
+import io.jkeepalived.check.IpvsTable;
+import io.jkeepalived.check.LoggedLvsEvents;
+import io.jkeepalived.check.NetworkProbes;
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.time.NanoClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's checker half (keepalived's healthcheck child): runs the health checkers when the
+ * configuration has virtual servers and -P was not given. Where the kernel has no IPVS, keepalived 2.2.7
+ * stops altogether; jkeepalived says so in one line and keeps the checkers (and VRRP) running.
+ */
+final class CheckerPart {
+    private static final Logger log = LoggerFactory.getLogger(CheckerPart.class);
+    private CheckerRuntime runtime;
+
+    void start(KeepalivedConfig config, RuntimeFlags flags) {
+        if (!flags.runCheckers() || config.lvs().virtualServers().isEmpty()) return;
+        log.info("Initializing ipvs");
+        if (!Files.exists(Path.of("/proc/net/ip_vs"))) {
+            log.info("IPVS: Can't initialize ipvs: No such file or directory - health checkers keep running without IPVS");
+        } else {
+            log.info("IPVS: the IPVS client is not implemented yet - health checkers run, the IPVS table is left alone");
+        }
+        runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), new LoggedLvsEvents(),
+                new NetworkProbes(), NanoClock.system());
+        for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
+        runtime.start();
+    }
+
+    void stop() {
+        if (runtime != null) runtime.stop();
+        runtime = null;
+    }
+
+    /** The checker part of /tmp/keepalived.data: the table the checkers want. */
+    String data() {
+        if (runtime == null) return "";
+        StringBuilder sb = new StringBuilder("------< LVS Topology >------\n");
+        for (IpvsTable.Service s : runtime.desired().services()) {
+            sb.append(" VS = ").append(s.virtualServer().label()).append('\n');
+            for (IpvsTable.Dest d : s.dests()) {
+                sb.append("   RS = ").append(d.address()).append(", weight ").append(d.weight()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
