@@ -23,6 +23,7 @@ public final class HttpResponse {
     private long contentLength = -1;
     private long bodyBytes;
     private int crlfState;
+    private String digest;
 
     public HttpResponse() {
         try {
@@ -82,8 +83,10 @@ public final class HttpResponse {
         return bodyBytes;
     }
 
+    /** The body's MD5 as 32 lower-case hex digits (once asked, the response is complete). */
     public String digest() {
-        return HexFormat.of().formatHex(md5.digest());
+        if (digest == null) digest = HexFormat.of().formatHex(md5.digest());
+        return digest;
     }
 
     public String bodyText() {
