@@ -88,8 +88,11 @@ public final class CheckerRuntime {
         else Thread.ofVirtual().name("check-" + checker).start(r);
     }
 
-    /** Stops probing and clears the services (keepalived's clear_services at shutdown). */
-    public synchronized void stop() {
+    /**
+     * Stops probing and, unless {@code keepTable} (-I, --dont-release-ipvs), clears the services as
+     * keepalived's clear_services does at shutdown.
+     */
+    public synchronized void stop(boolean keepTable) {
         if (!running) return;
         running = false;
         thread.interrupt();
@@ -99,7 +102,7 @@ public final class CheckerRuntime {
             Thread.currentThread().interrupt();
         }
         pings.shutdownNow();
-        scheduler.stop();
+        if (!keepTable) scheduler.stop();
         desired = scheduler.pool().desired();
     }
 }

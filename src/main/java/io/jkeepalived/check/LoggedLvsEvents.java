@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's {@link LvsEvents} until the IPVS client and the notify room take over: log lines as
- * keepalived writes them, IPVS commands recorded at debug level (there is no table to send them to), notify
- * scripts started and reaped without waiting (keepalived's notify_exec), SMTP alerts logged at debug level.
+ * keepalived writes them, IPVS commands recorded at trace level (there is no table to send them to), notify
+ * scripts started and reaped without waiting (keepalived's notify_exec), SMTP alerts at trace level (the notify room sends mail).
  */
 public final class LoggedLvsEvents implements LvsEvents {
     private static final Logger log = LoggerFactory.getLogger(CheckerRuntime.class);
@@ -21,7 +21,7 @@ public final class LoggedLvsEvents implements LvsEvents {
 
     @Override
     public void ipvs(IpvsCommand command) {
-        log.debug("IPVS (not available): {}", command);
+        log.trace("IPVS (not available): {}", command);
     }
 
     @Override
@@ -47,6 +47,6 @@ public final class LoggedLvsEvents implements LvsEvents {
 
     @Override
     public void smtpAlert(String vs, String rs, String state, String message) {
-        log.debug("SMTP alert for {} {}: {}", rs == null ? vs : rs, state, message);
+        log.trace("SMTP alert for {} {}: {}", rs == null ? vs : rs, state, message);
     }
 }

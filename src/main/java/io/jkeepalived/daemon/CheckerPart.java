@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 final class CheckerPart {
     private static final Logger log = LoggerFactory.getLogger(CheckerPart.class);
     private CheckerRuntime runtime;
+    private boolean keepTable;
 
     void start(KeepalivedConfig config, RuntimeFlags flags) {
         if (!flags.runCheckers() || config.lvs().virtualServers().isEmpty()) return;
-        log.info("Initializing ipvs");
+        keepTable = flags.dontReleaseIpvs();
+        log.debug("Initializing ipvs");
         if (!Files.exists(Path.of("/proc/net/ip_vs"))) {
             log.info("IPVS: Can't initialize ipvs: No such file or directory - health checkers keep running without IPVS");
         } else {
@@ -35,7 +37,7 @@ final class CheckerPart {
     }
 
     void stop() {
-        if (runtime != null) runtime.stop();
+        if (runtime != null) runtime.stop(keepTable);
         runtime = null;
     }
 
