@@ -192,11 +192,16 @@ public final class NetLab implements BeforeAllCallback, AfterAllCallback, Before
         return new Daemon(start(ns, name, cmd), config, pid, vrrp, check);
     }
 
-    /** tcpdump on {@code dev} in {@code ns}, writing to a pcap file in this test's directory; waits until it listens. */
+    /**
+     * tcpdump on {@code dev} in {@code ns}, writing to a pcap file in this test's directory; waits until it listens.
+     * Immediate mode: without it libpcap hands packets over in blocks up to a second late, so a file read
+     * just after an event would miss it.
+     */
     public Capture capture(Netns ns, String dev, String... filter) {
         Packages.require("tcpdump", "tcpdump");
         Path pcap = dir().resolve(ns.name() + "-" + dev + "-" + DIRS.incrementAndGet() + ".pcap");
-        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", dev, "-U", "-n", "-Z", "root", "-w", pcap.toString()));
+        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", dev, "--immediate-mode", "-U", "-n", "-Z", "root",
+                "-w", pcap.toString()));
         cmd.addAll(List.of(filter));
         LabProcess p = start(ns, "tcpdump-" + ns.name() + "-" + dev, cmd);
         p.waitForLine("listening on", java.time.Duration.ofSeconds(15));

@@ -1,11 +1,11 @@
 package io.jkeepalived.vrrp.packet;
 
 /** Addresses printed as inet_ntop prints them (IPv6 with the longest zero run compressed, RFC 5952). */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
-    static String of(byte[] address) {
+    public static String of(byte[] address) {
         return of(address, IpFamily.ofAddress(address));
     }
 

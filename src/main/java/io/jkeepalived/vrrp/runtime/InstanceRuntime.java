@@ -10,6 +10,7 @@ import io.jkeepalived.vrrp.fsm.VrrpEvent;
 import io.jkeepalived.vrrp.fsm.VrrpMachine;
 import io.jkeepalived.vrrp.fsm.VrrpState;
 import io.jkeepalived.vrrp.fsm.VrrpVersion;
+import io.jkeepalived.vrrp.packet.AddressText;
 import io.jkeepalived.vrrp.packet.AdvertEncoder;
 import io.jkeepalived.vrrp.packet.AdvertValidator;
 import io.jkeepalived.vrrp.packet.AdvertView;
@@ -244,7 +245,7 @@ final class InstanceRuntime {
                 // keepalived is silent about a stopping advert that cannot leave a downed interface
                 boolean quiet = priority == 0 && e.errno() == ENETUNREACH;
                 if (!sendErrorLogged && !quiet) {
-                    log.info(tag + " Cant send advert to " + destinations[i].address().getHostAddress()
+                    log.info(tag + " Cant send advert to " + AddressText.of(destinationBytes[i])
                             + " (" + errnoText(e) + ")");
                     sendErrorLogged = true;
                 }
@@ -303,7 +304,7 @@ final class InstanceRuntime {
                 boolean v6 = a.address().getAddress().length == 16;
                 if (v6 && a.address().isLinkLocalAddress()) continue;
                 String dev = vips.device(i);
-                String text = a.address().getHostAddress();
+                String text = AddressText.of(a.address().getAddress());
                 if (round == 0 && effects.logDetail()) {
                     log.info(tag + " Sending/queueing " + (v6 ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs")
                             + " on " + dev + " for " + text);
@@ -323,7 +324,7 @@ final class InstanceRuntime {
         if (mac == null || mac.length != 6) return;
         byte[] ip = address.getAddress();
         boolean v6 = ip.length == 16;
-        String text = address.getHostAddress();
+        String text = AddressText.of(address.getAddress());
         try {
             int len;
             int etherType;

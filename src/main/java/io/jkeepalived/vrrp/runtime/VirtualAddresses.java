@@ -4,6 +4,7 @@ import io.jkeepalived.config.model.VirtualIp;
 import io.jkeepalived.net.AddressControl;
 import io.jkeepalived.net.InterfaceAddress;
 import io.jkeepalived.net.NetException;
+import io.jkeepalived.vrrp.packet.AddressText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class VirtualAddresses {
             String dev = v.dev() != null ? v.dev() : defaultDev;
             Integer index = dev == null ? null : ifIndex.get(dev);
             if (index == null) {
-                log.info("({}) cannot find interface {} for VIP {}", instance, dev, v.address().getHostAddress());
+                log.info("({}) cannot find interface {} for VIP {}", instance, dev, AddressText.of(v.address().getAddress()));
                 continue;
             }
             out.add(new InterfaceAddress(index, v.address(), v.prefix(), v.scope(), flags(v), v.label(),
@@ -88,7 +89,7 @@ final class VirtualAddresses {
             } catch (NetException e) {
                 // an address already there (ours from an earlier run, or the operator's) is fine
                 if (e.errno() != EEXIST) {
-                    log.info("({}) cannot add VIP {}: {}", instance, a.address().getHostAddress(), e.getMessage());
+                    log.info("({}) cannot add VIP {}: {}", instance, AddressText.of(a.address().getAddress()), e.getMessage());
                 }
             }
         }
