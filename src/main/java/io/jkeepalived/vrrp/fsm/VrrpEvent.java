@@ -15,6 +15,7 @@ public sealed interface VrrpEvent {
     TimerFired TIMER_FIRED_GROUP_NOT_READY = new TimerFired(false);
     InterfaceUp INTERFACE_UP = new InterfaceUp();
     InterfaceDown INTERFACE_DOWN = new InterfaceDown();
+    AdvertRefused ADVERT_REFUSED = new AdvertRefused();
 
     /**
      * The daemon has finished initialising (vrrp_scheduler.c vrrp_init_state): leave INIT.
@@ -57,6 +58,16 @@ public sealed interface VrrpEvent {
                 throw new IllegalArgumentException("advert interval " + maxAdvertInterval);
             }
         }
+    }
+
+    /**
+     * A packet for our VRID that reached the instance and failed its checks (vrrp_check_packet's KO or
+     * DROP: a wrong password, TTL, interval…). The election ignores it, but keepalived's dispatcher still
+     * restarts a master's advert timer after it (vrrp_scheduler.c vrrp_dispatcher_read), so a master that
+     * keeps hearing refused adverts just before its own falls silent: with mismatched passwords only one of
+     * two masters is on the wire at a time.
+     */
+    record AdvertRefused() implements VrrpEvent {
     }
 
     /**

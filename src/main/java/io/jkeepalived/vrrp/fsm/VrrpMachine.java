@@ -9,6 +9,7 @@ import io.jkeepalived.vrrp.fsm.VrrpDecision.RemoveVips;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.SendAdvert;
 import io.jkeepalived.vrrp.fsm.VrrpDecision.StateChanged;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertReceived;
+import io.jkeepalived.vrrp.fsm.VrrpEvent.AdvertRefused;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.GroupSync;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceDown;
 import io.jkeepalived.vrrp.fsm.VrrpEvent.InterfaceUp;
@@ -93,6 +94,7 @@ public final class VrrpMachine {
                     case Start s -> start(s.startupDelayNanos());
                     case Resume r -> resume(r);
                     case AdvertReceived a -> advert(a);
+                    case AdvertRefused r -> refused();
                     case TimerFired t -> timerFired(t.groupAllowsMaster());
                     case GroupSync g -> SyncGroupRules.apply(this, g.to());
                     case TrackingChanged t -> tracking(t);
@@ -253,6 +255,11 @@ public final class VrrpMachine {
             // keepalived restarts the advert timer after any advert unless the master stays silent
             if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) timers.armAdvert(now);
         }
+    }
+
+    /** A BACKUP's master-down timer runs on (vrrp_state_backup ignore_advert); a MASTER's advert timer restarts. */
+    private void refused() {
+        if (state == VrrpState.MASTER && !spec.lowerPrioNoAdvert()) timers.armAdvert(now);
     }
 
     /** RFC 5798 §6.4.2: a v3 backup sets Master_Adver_Interval from the master's advert. */

@@ -157,7 +157,10 @@ final class InstanceRuntime {
         if (!v.accepted() || validator.switchedToOldChecksum()) {
             String line = VerdictLog.line(validator, plan.name(), plan.interfaceName());
             if (line != null) log.info(line);
-            if (!v.accepted()) return;
+            if (!v.accepted()) {
+                if (v.outcome() != Verdict.Outcome.IGNORED) handle(VrrpEvent.ADVERT_REFUSED, now);
+                return;
+            }
         }
         AdvertView view = validator.view();
         if (plan.family() == IpFamily.IPV4) {

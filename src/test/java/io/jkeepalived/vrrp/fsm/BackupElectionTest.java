@@ -40,6 +40,15 @@ class BackupElectionTest {
     }
 
     @Test
+    void refusedAdvertsLeaveTheMasterDownTimerRunning() {
+        Timeline t = backup(InstanceSpec.builder("VI_1", 51).priority(100));
+        long timer = t.timer;
+        t.advanceTo(T0 + SECOND);
+        assertThat(t.send(VrrpEvent.ADVERT_REFUSED)).isEmpty();
+        assertThat(t.timer).isEqualTo(timer);
+    }
+
+    @Test
     void equalPriorityAdvertsAreAcceptedByABackup() {
         Timeline t = backup(InstanceSpec.builder("VI_1", 51).priority(100));
         t.advanceTo(T0 + SECOND);

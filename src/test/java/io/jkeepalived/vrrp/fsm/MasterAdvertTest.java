@@ -186,4 +186,27 @@ class MasterAdvertTest {
         assertThat(d).containsExactly(new Log("(VI_1) Changing effective priority from 100 to 70"));
         assertThat(t.advanceTo(timer)).contains(new SendAdvert(70));
     }
+
+    @Test
+    void aRefusedAdvertRestartsTheMastersAdvertTimerAsKeepalivedsDispatcherDoes() {
+        Timeline t = master(InstanceSpec.builder("VI_1", 51).priority(100));
+        t.advanceNanos(SECOND / 2);
+        long now = t.now();
+        assertThat(t.send(VrrpEvent.ADVERT_REFUSED)).containsExactly(new ArmTimer(now + SECOND));
+        // refused adverts just before each send keep this master silent
+        for (int i = 0; i < 5; i++) {
+            t.advanceNanos(SECOND - 10 * MICRO);
+            assertThat(t.send(VrrpEvent.ADVERT_REFUSED)).doesNotHaveAnyElementsOfTypes(SendAdvert.class);
+        }
+        assertThat(Timeline.only(t.advanceNanos(SECOND), SendAdvert.class)).containsExactly(new SendAdvert(100));
+        assertThat(t.machine.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void aRefusedAdvertLeavesASilentMastersTimerAlone() {
+        Timeline t = master(InstanceSpec.builder("VI_1", 51).priority(100).lowerPrioNoAdvert(true));
+        long timer = t.timer;
+        assertThat(t.send(VrrpEvent.ADVERT_REFUSED)).isEmpty();
+        assertThat(t.timer).isEqualTo(timer);
+    }
 }

@@ -64,7 +64,8 @@ class VrrpMachinePropertiesTest {
                 Arbitraries.frequency(
                         net.jqwik.api.Tuple.of(25, 0), net.jqwik.api.Tuple.of(10, 1), net.jqwik.api.Tuple.of(5, 2),
                         net.jqwik.api.Tuple.of(5, 3), net.jqwik.api.Tuple.of(5, 4), net.jqwik.api.Tuple.of(1, 5),
-                        net.jqwik.api.Tuple.of(20, 6), net.jqwik.api.Tuple.of(4, 7), net.jqwik.api.Tuple.of(3, 8)),
+                        net.jqwik.api.Tuple.of(20, 6), net.jqwik.api.Tuple.of(4, 7), net.jqwik.api.Tuple.of(3, 8),
+                        net.jqwik.api.Tuple.of(3, 9)),
                 Arbitraries.longs().between(0, 8_000_000),
                 Arbitraries.integers().between(0, PEERS.length - 1),
                 Arbitraries.oneOf(Arbitraries.integers().between(0, 255), Arbitraries.of(0, 100, 254, 255)),
@@ -107,6 +108,7 @@ class VrrpMachinePropertiesTest {
                         t.send(VrrpEvent.TIMER_FIRED_GROUP_NOT_READY);
                     }
                 }
+                case 9 -> t.send(VrrpEvent.ADVERT_REFUSED);
                 default -> { }
             }
             checkMachine(t);
