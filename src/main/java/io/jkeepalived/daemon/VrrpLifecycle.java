@@ -1,6 +1,8 @@
 package io.jkeepalived.daemon;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.notify.smtp.SmtpAlerter;
+import io.jkeepalived.notify.smtp.SmtpAlerts;
 import io.jkeepalived.time.NanoClock;
 import io.jkeepalived.vrrp.runtime.NetPorts;
 import io.jkeepalived.vrrp.runtime.RuntimeOptions;
@@ -17,6 +19,7 @@ final class VrrpLifecycle implements Lifecycle {
     private final IdleLifecycle rest = new IdleLifecycle();
     private final CheckerPart checkers = new CheckerPart();
     private VrrpRuntime vrrp;
+    private SmtpAlerts smtp = SmtpAlerts.NONE;
     private Instant started;
     private RuntimeFlags flags;
 
@@ -31,9 +34,11 @@ final class VrrpLifecycle implements Lifecycle {
 
     private void startVrrp(KeepalivedConfig config) {
         if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
+            org.slf4j.Logger smtpLog = org.slf4j.LoggerFactory.getLogger(SmtpAlerter.class);
+            smtp = SmtpAlerter.of(config, flags.logDetail() > 0, smtpLog::info);
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
-                    NetPorts.linux(), NanoClock.system());
+                    NetPorts.linux(), NanoClock.system(), new SmtpVrrpListener(smtp));
             try {
                 vrrp.start();
             } catch (RuntimeException e) {
@@ -60,6 +65,9 @@ final class VrrpLifecycle implements Lifecycle {
         if (vrrp != null) vrrp.stop();
         vrrp = null;
         checkers.stop();
+        // after the instances' STOP transitions, which it may still mail for a moment
+        smtp.close();
+        smtp = SmtpAlerts.NONE;
         rest.stop();
     }
 
