@@ -47,6 +47,16 @@ public final class SmtpAlerter implements SmtpAlerts {
      * keepalived's SMTP log lines (from the sender thread); {@code logDetail} is {@code -D}.
      */
     public static SmtpAlerts of(KeepalivedConfig config, boolean logDetail, Consumer<String> log) {
+        return of(config, logDetail, log, settings -> {
+            SmtpSession session = new SmtpSession(settings, log, Clock.systemDefaultZone());
+            Duration overall = overallDeadline(settings.connectTimeout());
+            return a -> session.send(a, overall);
+        });
+    }
+
+    /** As above with the sender made by {@code senders} (tests put a recorder there). */
+    static SmtpAlerts of(KeepalivedConfig config, boolean logDetail, Consumer<String> log,
+                         java.util.function.Function<SmtpSettings, Predicate<SmtpAlert>> senders) {
         Optional<SmtpSettings> s = SmtpSettings.of(config.globalDefs(), logDetail);
         if (s.isEmpty()) return NONE;
         GlobalDefs.Smtp g = config.globalDefs().smtp();
@@ -54,9 +64,7 @@ public final class SmtpAlerter implements SmtpAlerts {
         for (VrrpInstance v : config.vrrp().instances()) inst.put(v.name(), enabled(v.smtpAlert(), g));
         Map<String, Boolean> grp = new HashMap<>();
         for (SyncGroup sg : config.vrrp().syncGroups()) grp.put(sg.name(), enabled(sg.smtpAlert(), g));
-        SmtpSession session = new SmtpSession(s.get(), log, Clock.systemDefaultZone());
-        Duration overall = overallDeadline(s.get().connectTimeout());
-        return new SmtpAlerter(s.get(), on(inst), on(grp), g.noEmailFaults(), a -> session.send(a, overall), log,
+        return new SmtpAlerter(s.get(), on(inst), on(grp), g.noEmailFaults(), senders.apply(s.get()), log,
                 QUEUE_CAPACITY);
     }
 
