@@ -76,13 +76,6 @@ final class SmtpDialogue {
         return command(now);
     }
 
-    /** Reading from the socket failed: QUIT. */
-    String onReadError(ZonedDateTime now) {
-        log.accept("Error reading data from remote SMTP server " + server + ".");
-        stage = stage == Stage.QUIT ? Stage.END : Stage.QUIT;
-        return command(now);
-    }
-
     /** The reply overflowed keepalived's 1024-byte buffer: QUIT. */
     String onOverflow(ZonedDateTime now) {
         log.accept("Received buffer from remote SMTP server " + server + " overflow our get read buffer length.");

@@ -54,7 +54,7 @@ final class SmtpSession {
             ch.configureBlocking(false);
             if (!connect(ch, selector, target, server, fd, deadline)) return false;
             if (settings.logDetail()) log.accept("Remote SMTP server " + server + " connected.");
-            return converse(ch, selector, new SmtpDialogue(settings, alert, server, log), server, deadline);
+            return converse(ch, selector, new SmtpDialogue(settings, alert, server, log), server, fd, deadline);
         } catch (IOException e) {
             log.accept("SMTP connection ERROR to " + server + ".");
             return false;
@@ -89,7 +89,7 @@ final class SmtpSession {
         return true;
     }
 
-    private boolean converse(SocketChannel ch, Selector selector, SmtpDialogue dialogue, String server,
+    private boolean converse(SocketChannel ch, Selector selector, SmtpDialogue dialogue, String server, int fd,
                              long deadline) throws IOException {
         SmtpReplies replies = new SmtpReplies();
         ByteBuffer in = ByteBuffer.allocate(SmtpReplies.MAX);
@@ -113,9 +113,9 @@ final class SmtpSession {
                 try {
                     n = ch.read(in);
                 } catch (IOException e) {
-                    out = dialogue.onReadError(now());
-                    if (out != null && !write(ch, selector, out, server, deadline)) return dialogue.sent();
-                    continue;
+                    // a reset (the server died, or hung up before our next command): epoll's error event
+                    log.accept("smtp fd " + fd + " returned read error");
+                    return dialogue.sent();
                 }
                 if (n < 0) {
                     dialogue.onClosed();

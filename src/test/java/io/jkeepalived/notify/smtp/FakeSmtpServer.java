@@ -77,7 +77,7 @@ final class FakeSmtpServer implements AutoCloseable {
 
     private void serve(Socket s, ByteArrayOutputStream rec) {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-            if (!reply(out, GREETING)) return;
+            if (!reply(s, out, GREETING)) return;
             StringBuilder line = new StringBuilder();
             boolean data = false;
             int c;
@@ -90,13 +90,13 @@ final class FakeSmtpServer implements AutoCloseable {
                     if (line.toString().endsWith("\r\n.\r\n")) {
                         data = false;
                         line.setLength(0);
-                        if (!reply(out, MESSAGE)) return;
+                        if (!reply(s, out, MESSAGE)) return;
                     }
                 } else if (line.toString().endsWith("\r\n")) {
                     String cmd = line.substring(0, line.length() - 2);
                     line.setLength(0);
                     if (cmd.equals("DATA")) data = true;
-                    if (!reply(out, cmd)) return;
+                    if (!reply(s, out, cmd)) return;
                 }
             }
         } catch (IOException e) {
@@ -105,10 +105,14 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     /** False when the script says to hang up. */
-    private boolean reply(OutputStream out, String command) throws IOException {
+    private boolean reply(Socket s, OutputStream out, String command) throws IOException {
         String r = replies.apply(command);
         if (r == null) return true;
         if (r.equals(HANG_UP)) return false;
+        if (r.equals(RESET)) {
+            s.setSoLinger(true, 0);
+            return false;
+        }
         out.write(r.getBytes(StandardCharsets.UTF_8));
         out.flush();
         return true;
@@ -116,6 +120,8 @@ final class FakeSmtpServer implements AutoCloseable {
 
     /** A reply that closes the connection instead. */
     static final String HANG_UP = "<hang up>";
+    /** A reply that resets the connection instead. */
+    static final String RESET = "<reset>";
 
     @Override
     public void close() throws IOException {

@@ -115,6 +115,18 @@ class SmtpSessionTest {
     }
 
     @Test
+    void resetConnectionIsTheReadErrorLineOfKeepalived() throws IOException {
+        try (FakeSmtpServer server = new FakeSmtpServer(c -> c.startsWith("HELO") ? FakeSmtpServer.RESET
+                : FakeSmtpServer.standard(c))) {
+            boolean sent = session("127.0.0.1", server.port(), Duration.ofSeconds(5), false).send(MASTER, Duration.ofSeconds(20));
+
+            assertThat(sent).isFalse();
+            assertThat(log).hasSize(1);
+            assertThat(log.getFirst()).matches("smtp fd \\d+ returned read error");
+        }
+    }
+
+    @Test
     void refusedConnectionIsTheWriteErrorLineOfKeepalived() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
