@@ -10,10 +10,17 @@ import io.jkeepalived.vrrp.runtime.VrrpListener;
  * send_group_notifies end with the SMTP notifier). Runs on the event loop; the alerts only queue.
  */
 final class SmtpVrrpListener implements VrrpListener {
-    private final SmtpAlerts alerts;
+    private volatile SmtpAlerts alerts;
 
     SmtpVrrpListener(SmtpAlerts alerts) {
         this.alerts = alerts;
+    }
+
+    /** A reload's new global_defs: later transitions go to {@code next}; answers the alerts it replaces. */
+    SmtpAlerts swap(SmtpAlerts next) {
+        SmtpAlerts old = alerts;
+        alerts = next;
+        return old;
     }
 
     @Override

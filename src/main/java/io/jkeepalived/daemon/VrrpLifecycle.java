@@ -19,7 +19,7 @@ final class VrrpLifecycle implements Lifecycle {
     private final IdleLifecycle rest = new IdleLifecycle();
     private final CheckerPart checkers = new CheckerPart();
     private VrrpRuntime vrrp;
-    private SmtpAlerts smtp = SmtpAlerts.NONE;
+    private final SmtpVrrpListener smtp = new SmtpVrrpListener(SmtpAlerts.NONE);
     private Instant started;
     private RuntimeFlags flags;
 
@@ -34,11 +34,10 @@ final class VrrpLifecycle implements Lifecycle {
 
     private void startVrrp(KeepalivedConfig config) {
         if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
-            org.slf4j.Logger smtpLog = org.slf4j.LoggerFactory.getLogger(SmtpAlerter.class);
-            smtp = SmtpAlerter.of(config, flags.logDetail() > 0, smtpLog::info);
+            smtp.swap(smtpAlerts(config)).close();
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
-                    NetPorts.linux(), NanoClock.system(), new SmtpVrrpListener(smtp));
+                    NetPorts.linux(), NanoClock.system(), smtp);
             try {
                 vrrp.start();
             } catch (RuntimeException e) {
@@ -50,10 +49,19 @@ final class VrrpLifecycle implements Lifecycle {
         }
     }
 
+    /** E-mail alerts of {@code config} (smtp_alert); they log from their own thread in keepalived's words. */
+    private SmtpAlerts smtpAlerts(KeepalivedConfig config) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SmtpAlerter.class);
+        return SmtpAlerter.of(config, flags.logDetail() > 0, log::info);
+    }
+
     @Override
     public void reload(KeepalivedConfig config) {
         rest.reload(config);
         if (vrrp != null) {
+            // the new global_defs' mail settings apply from the reload on; the old sender finishes on its own
+            SmtpAlerts old = smtp.swap(smtpAlerts(config));
+            Thread.ofVirtual().name("smtp-alerts-retired").start(old::close);
             vrrp.reload(config.vrrp(), config.globalDefs().vrrp());
         } else if (flags != null) {
             startVrrp(config);
@@ -66,8 +74,7 @@ final class VrrpLifecycle implements Lifecycle {
         vrrp = null;
         checkers.stop();
         // after the instances' STOP transitions, which it may still mail for a moment
-        smtp.close();
-        smtp = SmtpAlerts.NONE;
+        smtp.swap(SmtpAlerts.NONE).close();
         rest.stop();
     }
 
