@@ -13,8 +13,18 @@ import java.net.InetAddress;
  * @param fwmark    FRA_FWMARK or 0, with fwmask (0: none)
  * @param inIfName  FRA_IIFNAME or null
  * @param outIfName FRA_OIFNAME or null
+ * @param protocol  FRA_PROTOCOL (keepalived marks tracked rules RTPROT_KEEPALIVED 18), or 0 for none
+ * @param gotoTarget FRA_GOTO for action FR_ACT_GOTO, else 0
  */
 public record Rule(IpFamily family, int priority, int table, int action, InetAddress source, int sourceLength,
                    InetAddress destination, int destinationLength, int fwmark, int fwmask, String inIfName,
-                   String outIfName) {
+                   String outIfName, int protocol, int gotoTarget) {
+
+    /** A rule without protocol mark or goto target. */
+    public Rule(IpFamily family, int priority, int table, int action, InetAddress source, int sourceLength,
+                InetAddress destination, int destinationLength, int fwmark, int fwmask, String inIfName,
+                String outIfName) {
+        this(family, priority, table, action, source, sourceLength, destination, destinationLength, fwmark, fwmask,
+                inIfName, outIfName, 0, 0);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * iproute2's name tables as keepalived reads them (lib/rttables.c): a number (C base prefixes) up to the
  * table's maximum, or a name from /etc/iproute2/FILE, then keepalived's built-in names.
  */
-final class RtTables {
+public final class RtTables {
     private RtTables() {}
 
     private static final Path DIR = Path.of("/etc/iproute2");
@@ -30,15 +30,15 @@ final class RtTables {
             Map.entry("prohibit", 8L), Map.entry("unreachable", 7L), Map.entry("blackhole", 6L),
             Map.entry("xresolve", 11L), Map.entry("unicast", 1L), Map.entry("throw", 9L));
 
-    static Long scope(String w) {
+    public static Long scope(String w) {
         return find(w, "rt_scopes", SCOPES, 255);
     }
 
-    static Long table(String w) {
+    public static Long table(String w) {
         return find(w, "rt_tables", TABLES, 0xFFFF_FFFFL);
     }
 
-    static Long protocol(String w) {
+    public static Long protocol(String w) {
         return find(w, "rt_protos", PROTOS, 255);
     }
 
@@ -55,7 +55,7 @@ final class RtTables {
     }
 
     /** A route type (keepalived's find_rttables_rtntype): a name or a number up to 255. */
-    static Long routeType(String w) {
+    public static Long routeType(String w) {
         Long t = TYPES.get(w);
         if (t != null) return t;
         if (w.startsWith("-")) return null;

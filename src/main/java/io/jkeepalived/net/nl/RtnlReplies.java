@@ -106,7 +106,8 @@ public final class RtnlReplies {
                 a.has(FibRules.FRA_SRC) ? a.address(FibRules.FRA_SRC) : null, Byte.toUnsignedInt(p.get(2)),
                 a.has(FibRules.FRA_DST) ? a.address(FibRules.FRA_DST) : null, Byte.toUnsignedInt(p.get(1)),
                 a.u32(FibRules.FRA_FWMARK, 0), a.u32(FibRules.FRA_FWMASK, 0),
-                a.string(FibRules.FRA_IIFNAME, null), a.string(FibRules.FRA_OIFNAME, null));
+                a.string(FibRules.FRA_IIFNAME, null), a.string(FibRules.FRA_OIFNAME, null),
+                a.has(FibRules.FRA_PROTOCOL) ? a.u8(FibRules.FRA_PROTOCOL) : 0, a.u32(FibRules.FRA_GOTO, 0));
     }
 
     /** A generic netlink family as CTRL_CMD_NEWFAMILY describes it. */

@@ -231,6 +231,12 @@ public final class RtnlRequests {
         if (r.action() == FibRules.FR_ACT_TO_TBL) {
             w.attrU32(FibRules.FRA_TABLE, r.table());
         }
+        if (r.gotoTarget() != 0) {
+            w.attrU32(FibRules.FRA_GOTO, r.gotoTarget());
+        }
+        if (r.protocol() != 0) {
+            w.attrU8(FibRules.FRA_PROTOCOL, r.protocol());
+        }
         return w.end();
     }
 

@@ -56,6 +56,8 @@ final class InstanceRuntime {
     private final IpRawChannel.Destination[] destinations;
     private final byte[][] destinationBytes;
     private final VirtualAddresses vips;
+    private final RouteSet virtualRoutes;
+    private boolean cleanedUp;
     private final List<VrrpDecision> batch = new ArrayList<>(8);
     private final Arrival arrival = new Arrival();
     private final byte[] source = new byte[16];
@@ -76,6 +78,11 @@ final class InstanceRuntime {
     /** What an instance needs from the rest of the runtime to act. */
     interface Effects {
         io.jkeepalived.net.AddressControl addresses();
+
+        /** Routes and rules; only asked for by instances that have virtual_routes or virtual_rules. */
+        default io.jkeepalived.net.RouteControl routes() {
+            throw new UnsupportedOperationException("no route control");
+        }
 
         FrameSender frames();
 
@@ -98,6 +105,7 @@ final class InstanceRuntime {
         this.socket = socket;
         this.timers = timers;
         this.vips = vips;
+        this.virtualRoutes = new RouteSet("(" + plan.name() + ")", plan.instance().routes(), plan.instance().rules());
         this.effects = effects;
         this.tag = "(" + plan.name() + ")";
         this.machineTimer = timers.newTimer();
@@ -208,11 +216,18 @@ final class InstanceRuntime {
             case VrrpDecision.AddVips a -> {
                 if (effects.logDetail()) log.info(tag + " setting VIPs.");
                 vips.add(effects.addresses());
+                VirtualRouting.add(tag, virtualRoutes, effects);
             }
             case VrrpDecision.RemoveVips r -> {
+                VirtualRouting.remove(tag, virtualRoutes, effects);
                 // keepalived says so under -D even for its start-up cleanup
                 if (effects.logDetail()) log.info(tag + " removing VIPs.");
                 vips.remove(effects.addresses());
+                if (!cleanedUp) {
+                    // vrrp_init_state's vrrp_restore_interface after the start-up one: routes and rules again
+                    cleanedUp = true;
+                    VirtualRouting.remove(tag, virtualRoutes, effects);
+                }
                 garpCount = 0;
                 timers.cancel(garpTimer);
             }

@@ -30,6 +30,11 @@ final class KernelEffects implements InstanceRuntime.Effects {
     }
 
     @Override
+    public io.jkeepalived.net.RouteControl routes() {
+        return ports.routes();
+    }
+
+    @Override
     public FrameSender frames() {
         return ports.frames();
     }

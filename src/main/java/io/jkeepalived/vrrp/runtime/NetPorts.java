@@ -28,6 +28,11 @@ public interface NetPorts extends AutoCloseable {
 
     LinkControl links();
 
+    /** Routes and policy rules (virtual_routes / static_routes, virtual_rules / static_rules). */
+    default io.jkeepalived.net.RouteControl routes() {
+        throw new UnsupportedOperationException("no route control in these ports");
+    }
+
     FrameSender frames();
 
     /** A new subscription to link announcements (its own thread polls it). */
@@ -71,6 +76,11 @@ public interface NetPorts extends AutoCloseable {
 
         @Override
         public LinkControl links() {
+            return route;
+        }
+
+        @Override
+        public io.jkeepalived.net.RouteControl routes() {
             return route;
         }
 

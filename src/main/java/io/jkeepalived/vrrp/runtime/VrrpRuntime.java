@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * (STYLE.md habit 6). Start, stop and dumps come from the daemon's thread.
  *
  * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
- * Not yet here (noted for later work): use_vmac (the base interface is used), virtual_routes / rules,
+ * Not yet here (noted for later work): use_vmac (the base interface is used), reload of static entries,
  * track_script / track_file / track_process / track_bfd, notify scripts,
  * vrrp_garp_interval / vrrp_gna_interval pacing, several multicast groups on one socket.
  */
@@ -62,6 +62,7 @@ public final class VrrpRuntime {
     final List<InstanceRuntime> instances = new CopyOnWriteArrayList<>();
     final List<InstanceRuntime> noSourceAddress = new ArrayList<>();
     final List<SyncGroupRuntime> groups = new ArrayList<>();
+    private StaticEntries statics;
     private InstanceRuntime[] byTimer = new InstanceRuntime[16];
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
@@ -202,6 +203,10 @@ public final class VrrpRuntime {
 
     private void setUp() {
         refreshLinks();
+        Map<String, Integer> ifIndex = new HashMap<>();
+        links.forEach((name, l) -> ifIndex.put(name, l.index()));
+        statics = StaticEntries.of(config, ifIndex, ports);
+        if (statics != null) statics.install(ifIndex);
         for (VrrpInstance v : config.instances()) build(v);
         for (AdvertSocket s : sockets.values()) s.startReceiver(free, inbox);
         try {
@@ -217,6 +222,7 @@ public final class VrrpRuntime {
         // every member's start-up faults are known before its group decides its own state
         for (SyncGroupRuntime g : groups) g.start(now);
         for (InstanceRuntime i : instances) i.handle(new VrrpEvent.Start(startupDelay), now);
+        if (statics != null) statics.reportReflections();
     }
 
     /** The interfaces as the kernel has them now (start-up, reload). */
@@ -398,6 +404,7 @@ public final class VrrpRuntime {
     private void shutdown(long now) {
         VrrpEvent.Shutdown event = new VrrpEvent.Shutdown(options.releaseVips());
         for (InstanceRuntime i : instances) i.handle(event, now);
+        if (statics != null) statics.remove();
     }
 
     private void linkEvent(NetEvent e, long now) {

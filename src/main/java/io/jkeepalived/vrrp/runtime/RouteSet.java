@@ -1,0 +1,154 @@
+package io.jkeepalived.vrrp.runtime;
+
+import io.jkeepalived.config.model.Route;
+import io.jkeepalived.config.model.Rule;
+import io.jkeepalived.net.NetException;
+import io.jkeepalived.net.RouteControl;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A list of routes and rules added and removed as a set, each remembering whether it is in the kernel
+ * (vrrp_iproute.c netlink_rtlist, vrrp_iprule.c netlink_rulelist): an instance's virtual_routes and
+ * virtual_rules, or the static_routes and static_rules. A route that already exists counts as added
+ * (keepalived takes EEXIST on RTM_NEWROUTE as success), so it is removed with the rest; a rule that
+ * already exists is an error and stays unset. Other failures are logged in keepalived's
+ * "Netlink: error: …" words. Loop thread only.
+ */
+final class RouteSet {
+    private static final Logger log = LoggerFactory.getLogger(RouteSet.class);
+    private static final int EEXIST = 17;
+    private static final int ENOENT = 2;
+    private static final int ESRCH = 3;
+    private static final int RTM_NEWROUTE = 24;
+    private static final int RTM_DELROUTE = 25;
+    private static final int RTM_NEWRULE = 32;
+    private static final int RTM_DELRULE = 33;
+
+    private final List<Route> routes;
+    private final List<Rule> rules;
+    private final boolean[] routeSet;
+    private final boolean[] ruleSet;
+    private final io.jkeepalived.net.Route[] kernelRoutes;
+    private final io.jkeepalived.net.Rule[] kernelRules;
+    private int addedWithoutOif;
+
+    RouteSet(String owner, List<Route> routes, List<Rule> rules) {
+        this.routes = List.copyOf(routes);
+        this.rules = List.copyOf(rules);
+        this.routeSet = new boolean[routes.size()];
+        this.ruleSet = new boolean[rules.size()];
+        this.kernelRoutes = new io.jkeepalived.net.Route[routes.size()];
+        this.kernelRules = new io.jkeepalived.net.Rule[rules.size()];
+        for (Route r : routes) {
+            List<String> skipped = RouteWords.unsupported(r);
+            if (!skipped.isEmpty()) log.info("{} route {}: {} not supported yet - ignored", owner, r.dst(), skipped);
+        }
+        for (Rule r : rules) {
+            List<String> skipped = RouteWords.unsupported(r);
+            if (!skipped.isEmpty()) log.info("{} rule: {} not supported yet - ignored", owner, skipped);
+        }
+    }
+
+    boolean hasRoutes() {
+        return !routes.isEmpty();
+    }
+
+    boolean hasRules() {
+        return !rules.isEmpty();
+    }
+
+    /** Adds every route not yet set; the interfaces are resolved now, as they are at this moment. */
+    void addRoutes(RouteControl kernel, ToIntFunction<String> ifIndex) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (routeSet[i]) continue;
+            io.jkeepalived.net.Route r = RouteWords.route(routes.get(i), ifIndex);
+            kernelRoutes[i] = r;
+            try {
+                kernel.addRoute(r);
+                routeSet[i] = true;
+            } catch (NetException e) {
+                if (e.errno() == EEXIST) {
+                    routeSet[i] = true;
+                } else {
+                    error(e, RTM_NEWROUTE);
+                    continue;
+                }
+            }
+            if (r.outIfIndex() == 0 && routes.get(i).nexthops().isEmpty()) addedWithoutOif++;
+        }
+    }
+
+    /**
+     * keepalived's netlink reflector, reading back its own new routes once the current work is done,
+     * says so for each one without RTA_OIF (keepalived_netlink.c netlink_route_filter).
+     */
+    void reportReflections() {
+        for (; addedWithoutOif > 0; addedWithoutOif--) log.info("New route doesn't have i/f index");
+    }
+
+    /** Removes every route that is set. */
+    void removeRoutes(RouteControl kernel) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (!routeSet[i]) continue;
+            routeSet[i] = false;
+            try {
+                kernel.deleteRoute(kernelRoutes[i]);
+            } catch (NetException e) {
+                // gone with its interface or address already (the kernel does not tell us)
+                if (e.errno() != ESRCH && e.errno() != ENOENT) error(e, RTM_DELROUTE);
+            }
+        }
+    }
+
+    void addRules(RouteControl kernel) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (ruleSet[i]) continue;
+            io.jkeepalived.net.Rule r = RouteWords.rule(rules.get(i));
+            kernelRules[i] = r;
+            try {
+                kernel.addRule(r);
+                ruleSet[i] = true;
+            } catch (NetException e) {
+                error(e, RTM_NEWRULE);
+            }
+        }
+    }
+
+    /**
+     * Removes every rule that is set, or with {@code force} every rule (keepalived's start-up clearing of
+     * static rules left behind, a missing one being no error).
+     */
+    void removeRules(RouteControl kernel, boolean force) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!ruleSet[i] && !force) continue;
+            ruleSet[i] = false;
+            io.jkeepalived.net.Rule r = kernelRules[i] != null ? kernelRules[i] : RouteWords.rule(rules.get(i));
+            try {
+                kernel.deleteRule(r);
+            } catch (NetException e) {
+                if (!(force && e.errno() == ENOENT)) error(e, RTM_DELRULE);
+            }
+        }
+    }
+
+    /** keepalived_netlink.c: "Netlink: error: %s(%d), type=%s(%u), …" (the sequence and pid are ours to omit). */
+    private static void error(NetException e, int type) {
+        String name = switch (type) {
+            case RTM_NEWROUTE -> "RTM_NEWROUTE";
+            case RTM_DELROUTE -> "RTM_DELROUTE";
+            case RTM_NEWRULE -> "RTM_NEWRULE";
+            default -> "RTM_DELRULE";
+        };
+        log.info("Netlink: error: {}({}), type={}({})", strerror(e), e.errno(), name, type);
+    }
+
+    private static String strerror(NetException e) {
+        String m = e.getMessage();
+        int end = m.lastIndexOf(" (errno ");
+        int start = m.lastIndexOf(": ", end < 0 ? m.length() : end);
+        return start >= 0 && end > start ? m.substring(start + 2, end) : m;
+    }
+}
