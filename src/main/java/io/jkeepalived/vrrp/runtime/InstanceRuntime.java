@@ -217,6 +217,7 @@ final class InstanceRuntime {
                 if (effects.logDetail()) log.info(tag + " setting VIPs.");
                 vips.add(effects.addresses());
                 VirtualRouting.add(tag, virtualRoutes, effects);
+                cleanedUp = true; // a resumed MASTER (reload) had its start-up long ago
             }
             case VrrpDecision.RemoveVips r -> {
                 VirtualRouting.remove(tag, virtualRoutes, effects);
