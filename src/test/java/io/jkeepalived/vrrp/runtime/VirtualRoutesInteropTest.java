@@ -104,13 +104,15 @@ class VirtualRoutesInteropTest {
 
         Daemon d = java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
         d.waitForLine("(VI_1) Entering MASTER STATE", START);
+        // VIPs, routes, then rules are set: wait for the last
         Poll.until("virtual rules in place", WAIT, () -> kernel(ns).contains("2002:"));
         String master = kernel(ns);
 
         int mark = d.process().mark();
         ns.down("eth1");
         d.process().waitForLine(Pattern.compile(Pattern.quote("(VI_1) Entering FAULT STATE")), WAIT, mark);
-        Poll.until("virtual rules gone", WAIT, () -> !kernel(ns).contains("2002:"));
+        // rules, routes, then the VIPs go: wait for the last
+        Poll.until("virtual rules, routes and VIP gone", WAIT, () -> !ns.hasAddress("eth0", "10.99.1.100"));
         String fault = kernel(ns);
 
         d.stop(WAIT);
