@@ -241,6 +241,11 @@ public final class VrrpRuntime {
             return null;
         }
         if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
+        // vrrp.c vrrp_complete_instance: RFC 5798 §5.2.9 wants a link-local first; strict mode made it a config error
+        if (v.ipv6() && !v.strict() && v.unicastPeers().isEmpty() && !v.vips().isEmpty()
+                && !v.vips().getFirst().address().isLinkLocalAddress()) {
+            log.info("({}) the first IPv6 VIP address should be link local", v.name());
+        }
         Set<InetAddress> allVips = new HashSet<>();
         for (VrrpInstance o : config.instances()) {
             for (VirtualIp vip : o.vips()) allVips.add(vip.address());

@@ -76,6 +76,8 @@ class VrrpFastFailoverInteropTest {
         Poll.until("both VIPs on the higher priority", WAIT, () -> holds(high, vip4, vip6) && holdsNone(low, vip4, vip6));
         // addresses in logs are inet_ntop's (RFC 5952), as keepalived prints them
         h.waitForLine("(VI_6) Sending/queueing Unsolicited Neighbour Adverts on eth0 for " + vip6, WAIT);
+        // RFC 5798 §5.2.9 would have a link-local VIP first; keepalived only says so, at start
+        h.waitForLine("(VI_6) the first IPv6 VIP address should be link local", WAIT);
 
         // stable: for 2 s exactly one node holds the VIPs and exactly one sends, once per interval
         long from = epochMicros();
