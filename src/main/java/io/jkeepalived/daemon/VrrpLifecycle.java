@@ -33,7 +33,10 @@ final class VrrpLifecycle implements Lifecycle {
     }
 
     private void startVrrp(KeepalivedConfig config) {
-        if (flags.runVrrp() && !config.vrrp().instances().isEmpty()) {
+        var v = config.vrrp();
+        // static addresses, routes and rules alone keep keepalived's VRRP child running too
+        boolean statics = !v.staticAddresses().isEmpty() || !v.staticRoutes().isEmpty() || !v.staticRules().isEmpty();
+        if (flags.runVrrp() && (!v.instances().isEmpty() || statics)) {
             smtp.swap(smtpAlerts(config)).close();
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),

@@ -93,6 +93,28 @@ class VirtualRoutesInteropTest {
         assertThat(j.lines()).isEqualTo(c.lines());
     }
 
+    @Test
+    void staticEntriesAloneRunTheVrrpSideAsKeepalivedDoes() {
+        String config = CONFIG.substring(0, CONFIG.indexOf("vrrp_instance"));
+        Path conf = lab.writeFile("static.conf", config);
+        String[] c = staticRun(false, conf);
+        String[] j = staticRun(true, conf);
+        assertThat(c[0]).contains("10.99.60.0/24 via 10.99.1.254 dev eth0 proto keepalived", "10.99.3.5");
+        assertThat(c[1]).doesNotContain("10.99.60.0/24", "10.99.3.5");
+        assertThat(j).containsExactly(c);
+    }
+
+    private String[] staticRun(boolean java, Path conf) {
+        Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
+        ns.vethPair("eth0", "peer0");
+        ns.addAddress("eth0", "10.99.1.1/24");
+        Daemon d = java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
+        Poll.until("static rule in place", START, () -> kernel(ns).contains("1000:"));
+        String running = kernel(ns);
+        d.stop(WAIT);
+        return new String[] {running, kernel(ns)};
+    }
+
     private Run run(boolean java, Path conf) {
         Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
         ns.vethPair("eth0", "peer0");
