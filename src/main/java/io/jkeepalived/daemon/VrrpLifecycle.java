@@ -1,8 +1,12 @@
 package io.jkeepalived.daemon;
 
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.notify.Notifier;
+import io.jkeepalived.notify.NotifyCommands;
+import io.jkeepalived.notify.NotifySetup;
 import io.jkeepalived.notify.smtp.SmtpAlerter;
 import io.jkeepalived.notify.smtp.SmtpAlerts;
+import io.jkeepalived.script.ScriptRunner;
 import io.jkeepalived.time.NanoClock;
 import io.jkeepalived.vrrp.runtime.NetPorts;
 import io.jkeepalived.vrrp.runtime.RuntimeOptions;
@@ -20,6 +24,8 @@ final class VrrpLifecycle implements Lifecycle {
     private final CheckerPart checkers = new CheckerPart();
     private VrrpRuntime vrrp;
     private final SmtpVrrpListener smtp = new SmtpVrrpListener(SmtpAlerts.NONE);
+    private ScriptRunner scripts;
+    private Notifier notifier;
     private Instant started;
     private RuntimeFlags flags;
 
@@ -38,9 +44,13 @@ final class VrrpLifecycle implements Lifecycle {
         boolean statics = !v.staticAddresses().isEmpty() || !v.staticRoutes().isEmpty() || !v.staticRules().isEmpty();
         if (flags.runVrrp() && (!v.instances().isEmpty() || statics)) {
             smtp.swap(smtpAlerts(config)).close();
+            scripts = new ScriptRunner();
+            // the config check has already said "SECURITY VIOLATION ..." for these scripts, as keepalived does
+            notifier = NotifySetup.forConfig(config).build(config, scripts, NotifyCommands.DEFAULT_TIMEOUT);
+            // keepalived's order: notify scripts, FIFO, then the e-mail (vrrp_notify.c send_instance_notifies)
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
-                    NetPorts.linux(), NanoClock.system(), smtp);
+                    NetPorts.linux(), NanoClock.system(), new NotifyListener(notifier, smtp));
             try {
                 vrrp.start();
             } catch (RuntimeException e) {
@@ -48,6 +58,7 @@ final class VrrpLifecycle implements Lifecycle {
                 org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class).error("VRRP failed to start: {}", e.toString());
                 vrrp.stop();
                 vrrp = null;
+                stopNotify();
             }
         }
     }
@@ -65,6 +76,11 @@ final class VrrpLifecycle implements Lifecycle {
             // the new global_defs' mail settings apply from the reload on; the old sender finishes on its own
             SmtpAlerts old = smtp.swap(smtpAlerts(config));
             Thread.ofVirtual().name("smtp-alerts-retired").start(old::close);
+            // the new scripts first: the reload's own transitions (a deleted instance, a new one) use them
+            if (notifier != null) {
+                NotifySetup.Scripts s = NotifySetup.forConfig(config).scripts(config);
+                notifier.replaceScripts(s.instances(), s.groups(), s.notifyDeleted());
+            }
             vrrp.reload(config.vrrp(), config.globalDefs().vrrp());
         } else if (flags != null) {
             startVrrp(config);
@@ -73,12 +89,32 @@ final class VrrpLifecycle implements Lifecycle {
 
     @Override
     public void stop() {
+        // keepalived terminates its running scripts (the FIFO scripts among them) before the STOP notifies
+        if (notifier != null) notifier.shuttingDown();
+        if (scripts != null) scripts.terminateAll();
         if (vrrp != null) vrrp.stop();
         vrrp = null;
+        stopNotify();
         checkers.stop();
         // after the instances' STOP transitions, which it may still mail for a moment
         smtp.swap(SmtpAlerts.NONE).close();
         rest.stop();
+    }
+
+    /**
+     * keepalived's VRRP child waits for its notify_stop scripts (1 s each, then killed) before it exits, then
+     * closes its FIFOs and stops any script left with SIGTERM, SIGKILL a second later.
+     */
+    private void stopNotify() {
+        if (notifier != null) {
+            notifier.awaitStopScripts(NotifyCommands.STOP_TIMEOUT.plusSeconds(1));
+            notifier.close();
+            notifier = null;
+        }
+        if (scripts != null) {
+            scripts.close(java.time.Duration.ofSeconds(1));
+            scripts = null;
+        }
     }
 
     @Override

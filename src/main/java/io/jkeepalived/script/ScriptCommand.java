@@ -32,6 +32,11 @@ public record ScriptCommand(String name, List<String> argv, RunAs runAs, Duratio
         return new ScriptCommand(argv.getFirst(), argv, RunAs.ROOT, timeout, Duration.ZERO);
     }
 
+    /** The same command with another timeout. */
+    public ScriptCommand withTimeout(Duration newTimeout) {
+        return new ScriptCommand(name, argv, runAs, newTimeout, termGrace);
+    }
+
     /** The same command with more arguments at the end (the generic notify's four, a FIFO's name). */
     public ScriptCommand withArgs(List<String> extra) {
         var all = new java.util.ArrayList<>(argv);

@@ -172,6 +172,14 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
+     * SIGTERM to every running script's process group, without waiting: the first step of keepalived's
+     * shutdown (vrrp_daemon.c vrrp_terminate_phase1, script_killall), before the STOP notifies are sent.
+     */
+    public void terminateAll() {
+        for (Long pgid : running.keySet()) ProcessGroups.signal(pgid, ProcessGroups.SIGTERM);
+    }
+
+    /**
      * Stops every running script as keepalived does at shutdown (script_killall): SIGTERM to each group,
      * SIGKILL to what is left after {@code grace}; then the runner's thread ends.
      */
