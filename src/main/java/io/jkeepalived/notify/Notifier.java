@@ -48,14 +48,20 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * A reload's new scripts (the FIFOs stay open: keepalived keeps a FIFO whose name has not changed).
-     * Notifications after this call use the new scripts.
+     * A reload's new scripts (the FIFOs stay open). An instance or group gone from the new config keeps its
+     * old scripts: its DELETED (or FAULT) notification at the reload is the old config's.
      */
     public void replaceScripts(Map<String, Prepared> instances, Map<String, Prepared> groups,
                                Map<String, Boolean> notifyDeleted) {
-        this.instances = Map.copyOf(instances);
-        this.groups = Map.copyOf(groups);
-        this.notifyDeleted = Map.copyOf(notifyDeleted);
+        this.instances = merged(this.instances, instances);
+        this.groups = merged(this.groups, groups);
+        this.notifyDeleted = merged(this.notifyDeleted, notifyDeleted);
+    }
+
+    private static <V> Map<String, V> merged(Map<String, V> old, Map<String, V> fresh) {
+        Map<String, V> m = new java.util.HashMap<>(old);
+        m.putAll(fresh);
+        return Map.copyOf(m);
     }
 
     /** send_instance_notifies: the state's script, the generic notify, the FIFO line. */
