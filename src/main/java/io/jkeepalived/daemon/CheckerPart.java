@@ -3,6 +3,7 @@ package io.jkeepalived.daemon;
 import io.jkeepalived.check.CheckerRuntime;
 import io.jkeepalived.check.IpvsTable;
 import io.jkeepalived.check.LoggedLvsEvents;
+import io.jkeepalived.check.LvsEvents;
 import io.jkeepalived.check.NetworkProbes;
 import io.jkeepalived.config.model.KeepalivedConfig;
 import io.jkeepalived.time.NanoClock;
@@ -22,6 +23,11 @@ final class CheckerPart {
     private boolean keepTable;
 
     void start(KeepalivedConfig config, RuntimeFlags flags) {
+        start(config, flags, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code events} wraps the checkers' events (the daemon adds the e-mail alerts there). */
+    void start(KeepalivedConfig config, RuntimeFlags flags, java.util.function.UnaryOperator<LvsEvents> events) {
         if (!flags.runCheckers() || config.lvs().virtualServers().isEmpty()) return;
         keepTable = flags.dontReleaseIpvs();
         log.debug("Initializing ipvs");
@@ -30,7 +36,7 @@ final class CheckerPart {
         } else {
             log.info("IPVS: the IPVS client is not implemented yet - health checkers run, the IPVS table is left alone");
         }
-        runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), new LoggedLvsEvents(),
+        runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), events.apply(new LoggedLvsEvents()),
                 new NetworkProbes(), NanoClock.system());
         for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         runtime.start();

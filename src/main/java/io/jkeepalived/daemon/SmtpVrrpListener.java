@@ -23,6 +23,11 @@ final class SmtpVrrpListener implements VrrpListener {
         return old;
     }
 
+    /** The alerts in use (the checkers' alerts go there too). */
+    SmtpAlerts current() {
+        return alerts;
+    }
+
     @Override
     public void instanceState(String instance, VrrpState state, int priority) {
         AlertState s = of(state);

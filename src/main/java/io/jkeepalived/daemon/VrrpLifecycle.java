@@ -34,7 +34,9 @@ final class VrrpLifecycle implements Lifecycle {
         rest.start(config, flags);
         this.flags = flags;
         started = Instant.now();
-        checkers.start(config, flags);
+        // one mail sender for both halves (keepalived's VRRP and checker children each send their own)
+        smtp.swap(smtpAlerts(config)).close();
+        checkers.start(config, flags, events -> new SmtpLvsEvents(events, smtp::current));
         startVrrp(config);
     }
 
@@ -43,7 +45,6 @@ final class VrrpLifecycle implements Lifecycle {
         // static addresses, routes and rules alone keep keepalived's VRRP child running too
         boolean statics = !v.staticAddresses().isEmpty() || !v.staticRoutes().isEmpty() || !v.staticRules().isEmpty();
         if (flags.runVrrp() && (!v.instances().isEmpty() || statics)) {
-            smtp.swap(smtpAlerts(config)).close();
             scripts = new ScriptRunner();
             // the config check has already said "SECURITY VIOLATION ..." for these scripts, as keepalived does
             notifier = NotifySetup.forConfig(config).build(config, scripts, NotifyCommands.DEFAULT_TIMEOUT);
@@ -72,10 +73,10 @@ final class VrrpLifecycle implements Lifecycle {
     @Override
     public void reload(KeepalivedConfig config) {
         rest.reload(config);
+        // the new global_defs' mail settings apply from the reload on; the old sender finishes on its own
+        SmtpAlerts old = smtp.swap(smtpAlerts(config));
+        Thread.ofVirtual().name("smtp-alerts-retired").start(old::close);
         if (vrrp != null) {
-            // the new global_defs' mail settings apply from the reload on; the old sender finishes on its own
-            SmtpAlerts old = smtp.swap(smtpAlerts(config));
-            Thread.ofVirtual().name("smtp-alerts-retired").start(old::close);
             // the new scripts first: the reload's own transitions (a deleted instance, a new one) use them
             if (notifier != null) {
                 NotifySetup.Scripts s = NotifySetup.forConfig(config).scripts(config);

@@ -30,6 +30,11 @@ class SmtpVrrpListenerTest {
         }
 
         @Override
+        public void virtualServerChanged(String virtualServer, boolean up, String body) {
+            calls.add("vs");
+        }
+
+        @Override
         public void close() {
             calls.add("closed");
         }

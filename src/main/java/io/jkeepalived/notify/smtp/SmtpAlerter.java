@@ -113,6 +113,11 @@ public final class SmtpAlerter implements SmtpAlerts {
         queue.offer(SmtpAlert.realServer(settings.routerId(), realServer, virtualServer, up, body));
     }
 
+    @Override
+    public void virtualServerChanged(String virtualServer, boolean up, String body) {
+        queue.offer(SmtpAlert.virtualServer(settings.routerId(), virtualServer, up, body));
+    }
+
     // no_email_faults, and last_email_state: a state is mailed once until another one has been
     private boolean wanted(String key, AlertState state) {
         if (noEmailFaults && state == AlertState.FAULT) return false;

@@ -20,6 +20,10 @@ public interface SmtpAlerts extends AutoCloseable {
         }
 
         @Override
+        public void virtualServerChanged(String virtualServer, boolean up, String body) {
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -35,6 +39,9 @@ public interface SmtpAlerts extends AutoCloseable {
      * defaults to on, keepalived's check_data.c) and names both ends in keepalived's "[ip]:proto:port" form.
      */
     void realServerChanged(String realServer, String virtualServer, boolean up, String body);
+
+    /** A virtual server's quorum was gained or lost (ipwrapper.c; its smtp_alert defaults to off). */
+    void virtualServerChanged(String virtualServer, boolean up, String body);
 
     /** Stops queueing; what is queued gets a short time to go out (the STOP alerts of a shutdown). */
     @Override
