@@ -25,6 +25,7 @@ public final class CheckerRuntime {
     private volatile boolean running;
     private volatile IpvsTable desired = new IpvsTable(java.util.List.of());
     private Thread thread;
+    private long snapshotAt = -1;
 
     public CheckerRuntime(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, CheckScheduler.ProbeFactory probes,
                           NanoClock clock) {
@@ -55,8 +56,8 @@ public final class CheckerRuntime {
             Done d;
             while ((d = done.poll()) != null) {
                 scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
-                desired = scheduler.pool().desired();
             }
+            snapshot();
             scheduler.runDue(clock.nanoTime(), this::launch);
             long next = scheduler.nextDeadline();
             long wait = next == DeadlineQueue.NO_DEADLINE ? 1_000_000_000L : Math.max(0, next - clock.nanoTime());
@@ -65,10 +66,15 @@ public final class CheckerRuntime {
             } catch (InterruptedException e) {
                 break;
             }
-            if (d != null) {
-                scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
-                desired = scheduler.pool().desired();
-            }
+            if (d != null) scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+        }
+    }
+
+    private void snapshot() {
+        long c = scheduler.pool().changes();
+        if (c != snapshotAt) {
+            snapshotAt = c;
+            desired = scheduler.pool().desired();
         }
     }
 

@@ -94,6 +94,7 @@ public final class LvsPool {
     private final LvsEvents events;
     private final boolean rsInitNotifies;
     private final boolean noCheckerEmails;
+    private long changes;
 
     public LvsPool(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events) {
         this.events = events;
@@ -191,6 +192,7 @@ public final class LvsPool {
             ipvs(alive ? IpvsCommand.Kind.ADD_DEST : IpvsCommand.Kind.DEL_DEST, vs, rs);
         }
         rs.alive = alive;
+        changes++;
         doRsNotifies(rs);
         updateQuorumState(vs, false);
     }
@@ -201,6 +203,7 @@ public final class LvsPool {
         long newWeight = realWeight(weight);
         long oldWeight = realWeight(rs.effectiveWeight);
         rs.effectiveWeight = weight;
+        changes++;
         if (newWeight == oldWeight) return;
         events.log("Changing weight from " + oldWeight + " to " + newWeight + " for " + (rs.alive ? "" : "in")
                 + "active service " + rs.label + " of VS " + vs.label);
@@ -308,12 +311,19 @@ public final class LvsPool {
 
     /** A delete that ignores inhibit_on_failure (keepalived clears the flag around it). */
     private void ipvsForced(IpvsCommand.Kind kind, Vs vs, Rs rs) {
+        changes++;
         rs.set = false;
         events.ipvs(new IpvsCommand(kind, vs.label, rs.address, 0));
     }
 
+    /** Counts table changes, so a snapshot of {@link #desired()} is rebuilt only when the table moved. */
+    public long changes() {
+        return changes;
+    }
+
     /** ipvswrapper.c ipvs_cmd: inhibited servers are edited to weight 0 rather than deleted. */
     private void ipvs(IpvsCommand.Kind kind, Vs vs, Rs rs) {
+        changes++;
         if (rs == null) {
             events.ipvs(new IpvsCommand(kind, vs.label, null, 0));
             return;

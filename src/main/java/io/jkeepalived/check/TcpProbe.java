@@ -25,7 +25,7 @@ public final class TcpProbe implements Probe {
         } catch (SocketTimeoutException e) {
             return new Outcome.Down("timeout", 0, true);
         } catch (IOException e) {
-            return new Outcome.Down("failed");
+            return new Outcome.Down("failed: " + e.getMessage());
         }
     }
 
