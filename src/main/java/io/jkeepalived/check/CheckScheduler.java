@@ -3,6 +3,7 @@ package io.jkeepalived.check;
 import io.jkeepalived.config.model.CheckTiming;
 import io.jkeepalived.config.model.Checker;
 import io.jkeepalived.config.model.DnsCheck;
+import io.jkeepalived.config.model.FileCheck;
 import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.HttpGetCheck;
 import io.jkeepalived.config.model.LvsConfig;
@@ -12,6 +13,7 @@ import io.jkeepalived.config.model.RealServer;
 import io.jkeepalived.config.model.SmtpCheck;
 import io.jkeepalived.config.model.SslGetCheck;
 import io.jkeepalived.config.model.TcpCheck;
+import io.jkeepalived.config.model.TrackFile;
 import io.jkeepalived.config.model.UdpCheck;
 import io.jkeepalived.config.model.Url;
 import io.jkeepalived.config.model.VirtualServer;
@@ -54,15 +56,27 @@ public final class CheckScheduler {
     private final boolean[] inFlight;
     private final LongUnaryOperator randomBelow;
     private final List<String> unsupported = new ArrayList<>();
+    private final FileChecks files;
 
     /**
      * @param randomBelow given a bound n ≥ 0, a value in [0, n] (keepalived: warmup × random() / RAND_MAX)
      */
     public CheckScheduler(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, ProbeFactory probes,
                           LongUnaryOperator randomBelow) {
+        this(lvs, globals, List.of(), events, probes, randomBelow, FileChecks::readNumber);
+    }
+
+    /**
+     * @param trackFiles the track_file blocks FILE_CHECKs name
+     * @param fileReader a track file's number (FileChecks.readNumber reads the real file)
+     */
+    public CheckScheduler(LvsConfig lvs, GlobalDefs.Lvs globals, List<TrackFile> trackFiles, LvsEvents events,
+                          ProbeFactory probes, LongUnaryOperator randomBelow,
+                          java.util.function.Function<String, java.util.OptionalLong> fileReader) {
         this.events = events;
         this.pool = new LvsPool(lvs, globals, events);
         this.randomBelow = randomBelow;
+        this.files = new FileChecks(pool, events, fileReader);
         boolean logAll = globals != null && globals.checkerLogAllFailures();
         List<LvsPool.Vs> vss = pool.virtualServers();
         for (int v = 0; v < vss.size(); v++) {
@@ -70,6 +84,7 @@ public final class CheckScheduler {
             for (int r = 0; r < vs.realServers.size(); r++) {
                 LvsPool.Rs rs = vs.realServers.get(r);
                 for (Checker c : rs.cfg.checkers()) {
+                    if (c instanceof FileCheck f && files.add(f, rs, trackFiles)) continue;
                     CheckerCycle cycle = cycle(c, rs, logAll);
                     if (cycle == null) {
                         unsupported.add(c.keyword());
@@ -125,7 +140,12 @@ public final class CheckScheduler {
         return pool;
     }
 
-    /** Checker keywords that have no runtime yet (FILE_CHECK, BFD_CHECK), one entry per checker. */
+    /** FILE_CHECK: re-reads the track files and applies changed numbers (the runtime calls it each second). */
+    public void pollFiles() {
+        if (!files.isEmpty()) files.poll();
+    }
+
+    /** Checker keywords that have no runtime yet (BFD_CHECK; a FILE_CHECK naming no track_file), one per checker. */
     public List<String> unsupported() {
         return List.copyOf(unsupported);
     }

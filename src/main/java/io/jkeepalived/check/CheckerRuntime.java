@@ -26,11 +26,17 @@ public final class CheckerRuntime {
     private volatile IpvsTable desired = new IpvsTable(java.util.List.of());
     private Thread thread;
     private long snapshotAt = -1;
+    private long filesReadAt;
 
     public CheckerRuntime(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, CheckScheduler.ProbeFactory probes,
                           NanoClock clock) {
-        this.scheduler = new CheckScheduler(lvs, globals, events, probes,
-                bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        this(lvs, globals, java.util.List.of(), events, probes, clock);
+    }
+
+    public CheckerRuntime(LvsConfig lvs, GlobalDefs.Lvs globals, java.util.List<io.jkeepalived.config.model.TrackFile> trackFiles,
+                          LvsEvents events, CheckScheduler.ProbeFactory probes, NanoClock clock) {
+        this.scheduler = new CheckScheduler(lvs, globals, trackFiles, events, probes,
+                bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1), FileChecks::readNumber);
         this.clock = clock;
     }
 
@@ -47,6 +53,7 @@ public final class CheckerRuntime {
         running = true;
         scheduler.start(clock.nanoTime());
         desired = scheduler.pool().desired();
+        filesReadAt = clock.nanoTime();
         thread = Thread.ofPlatform().name("checkers").daemon().start(this::loop);
     }
 
@@ -56,6 +63,10 @@ public final class CheckerRuntime {
             Done d;
             while ((d = done.poll()) != null) {
                 scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+            }
+            if (now - filesReadAt >= 1_000_000_000L) {
+                filesReadAt = now;
+                scheduler.pollFiles();
             }
             snapshot();
             scheduler.runDue(clock.nanoTime(), this::launch);

@@ -36,7 +36,8 @@ final class CheckerPart {
         } else {
             log.info("IPVS: the IPVS client is not implemented yet - health checkers run, the IPVS table is left alone");
         }
-        runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), events.apply(new LoggedLvsEvents()),
+        runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(),
+                events.apply(new LoggedLvsEvents()),
                 new NetworkProbes(), NanoClock.system());
         for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         runtime.start();

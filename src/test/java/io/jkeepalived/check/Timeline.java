@@ -40,9 +40,18 @@ final class Timeline implements LvsEvents {
         this(conf, bound -> 0);
     }
 
+    /** FILE_CHECK: the number in each track file, by path (absent = 0). */
+    final Map<String, Long> files = new HashMap<>();
+
     Timeline(String conf, java.util.function.LongUnaryOperator random) {
+        this(conf, random, Map.of());
+    }
+
+    Timeline(String conf, java.util.function.LongUnaryOperator random, Map<String, Long> initialFiles) {
         KeepalivedConfig config = load(conf);
-        scheduler = new CheckScheduler(config.lvs(), config.globalDefs().lvs(), this, this::probe, random);
+        files.putAll(initialFiles);
+        scheduler = new CheckScheduler(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(), this,
+                this::probe, random, path -> java.util.OptionalLong.of(files.getOrDefault(path, 0L)));
     }
 
     static KeepalivedConfig load(String conf) {
