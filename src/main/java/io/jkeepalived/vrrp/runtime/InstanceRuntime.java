@@ -72,6 +72,11 @@ final class InstanceRuntime {
     private boolean sendErrorLogged;
     /** The instance's vrrp_sync_group, or null. */
     private SyncGroupRuntime group;
+    /**
+     * No start-up cleanup of left-over VIPs: keepalived forces it only at start-up and only on an interface
+     * that already existed (vrrp.c vrrp_complete_instance), so not after a reload nor on a new VMAC.
+     */
+    boolean skipStartupCleanup;
     /** The state as last seen by the loop, for dumps from other threads. */
     volatile VrrpState published = VrrpState.INIT;
 
@@ -220,6 +225,12 @@ final class InstanceRuntime {
                 cleanedUp = true; // a resumed MASTER (reload) had its start-up long ago
             }
             case VrrpDecision.RemoveVips r -> {
+                if (skipStartupCleanup) {
+                    // the first removal is the start-up cleanup, which keepalived skips here
+                    skipStartupCleanup = false;
+                    cleanedUp = true;
+                    return;
+                }
                 VirtualRouting.remove(tag, virtualRoutes, effects);
                 // keepalived says so under -D even for its start-up cleanup
                 if (effects.logDetail()) log.info(tag + " removing VIPs.");

@@ -90,6 +90,14 @@ final class Reload {
         for (SyncGroupRuntime g : rt.groups) g.start(now);
         for (int n = 0; n < built.size(); n++) built.get(n).handle(first[n] != null ? first[n] : VrrpEvent.START, now);
         closeUnused(rt.sockets);
+        // VMACs of dropped instances go once no instance uses them (clear_diff_vrrp)
+        List<String> vmacsInUse = new ArrayList<>();
+        for (InstanceRuntime i : built) {
+            if (i.plan.instance().vmac() != null) {
+                vmacsInUse.add(VmacLinks.name(i.plan.instance(), globals == null ? null : globals.vmacPrefix()));
+            }
+        }
+        rt.vmacs.retain(vmacsInUse);
         rt.startReceivers();
     }
 

@@ -68,6 +68,8 @@ public final class VrrpRuntime {
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
     private final AdvertView dispatchView = new AdvertView();
     private final InstanceRuntime.Effects effects;
+    /** use_vmac's interfaces (loop thread; the daemon's thread once the loop has ended). */
+    final VmacLinks vmacs;
     private final VrrpListener listener;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -76,6 +78,8 @@ public final class VrrpRuntime {
     private Thread linkThread;
     private LinkEvents linkEvents;
     private volatile boolean stopping;
+    /** Start-up is over: instances built from now on come from a reload (loop thread only). */
+    private boolean setUpDone;
 
     /** The stop request the daemon's thread puts in the loop's queue. */
     private record StopRequest() {
@@ -99,6 +103,7 @@ public final class VrrpRuntime {
         this.ports = ports;
         this.clock = clock;
         this.effects = new KernelEffects(ports, links, options.logDetail());
+        this.vmacs = new VmacLinks(ports.links(), ports.addresses(), VmacLinks.procSys(), options.logDetail());
     }
 
     /** Opens the sockets, starts the threads and the instances; returns once the instances have started. */
@@ -129,6 +134,8 @@ public final class VrrpRuntime {
             linkEvents.close();
         }
         for (AdvertSocket s : sockets.values()) s.close();
+        // keepalived removes its VMACs at stop unless run with -V (vrrp_daemon.c vrrp_terminate_phase2)
+        if (options.releaseVips()) vmacs.deleteAll();
         ports.close();
         loop = null;
     }
@@ -223,6 +230,7 @@ public final class VrrpRuntime {
         for (SyncGroupRuntime g : groups) g.start(now);
         for (InstanceRuntime i : instances) i.handle(new VrrpEvent.Start(startupDelay), now);
         if (statics != null) statics.reportReflections();
+        setUpDone = true;
     }
 
     /** The interfaces as the kernel has them now (start-up, reload). */
@@ -240,11 +248,26 @@ public final class VrrpRuntime {
             log.info("({}) interface {} not found - instance not started", v.name(), v.interfaceName());
             return null;
         }
-        if (v.vmac() != null) log.info("({}) use_vmac is not supported yet: running on {}", v.name(), link.name());
         // vrrp.c vrrp_complete_instance: RFC 5798 §5.2.9 wants a link-local first; strict mode made it a config error
         if (v.ipv6() && !v.strict() && v.unicastPeers().isEmpty() && !v.vips().isEmpty()
                 && !v.vips().getFirst().address().isLinkLocalAddress()) {
             log.info("({}) the first IPv6 VIP address should be link local", v.name());
+        }
+        // use_vmac: VIPs and GARPs on the VMAC; adverts too unless vmac_xmit_base (vrrp_vmac.c)
+        String advertDev = v.interfaceName();
+        boolean freshVmac = false;
+        String vipDev = v.interfaceName();
+        if (v.vmac() != null && v.vmac().ipvlan()) {
+            log.info("({}) use_ipvlan is not supported yet: running on {}", v.name(), link.name());
+        } else if (v.vmac() != null) {
+            Link vmac = vmacs.ensure(v, link, globals == null ? null : globals.vmacPrefix(),
+                    v.ipv6() ? linkLocal(link.index()) : null);
+            if (vmac != null) {
+                freshVmac = !links.containsKey(vmac.name());
+                links.put(vmac.name(), vmac);
+                vipDev = vmac.name();
+                if (!v.vmacXmitBase()) advertDev = vmac.name();
+            }
         }
         Set<InetAddress> allVips = new HashSet<>();
         for (VrrpInstance o : config.instances()) {
@@ -255,7 +278,7 @@ public final class VrrpRuntime {
         boolean noSource = v.srcIp() == null && own == null;
         // keepalived keeps such an instance in FAULT (vrrp_track.c); the wildcard only fills the codec's field
         InstancePlan plan = InstancePlan.of(v, globals, noSource ? wildcard(family) : own, options.logDetail());
-        AdvertSocket socket = socket(plan);
+        AdvertSocket socket = socket(plan, advertDev);
         if (socket.byVrid[v.vrid()] != null) {
             log.info("({}) VRID {} already used by {} on {} - instance not started", v.name(), v.vrid(),
                     socket.byVrid[v.vrid()].plan.name(), link.name());
@@ -263,8 +286,9 @@ public final class VrrpRuntime {
         }
         Map<String, Integer> ifIndex = new HashMap<>();
         links.forEach((name, l) -> ifIndex.put(name, l.index()));
-        VirtualAddresses vips = VirtualAddresses.of(v.name(), v.interfaceName(), v.vips(), ifIndex);
+        VirtualAddresses vips = VirtualAddresses.of(v.name(), vipDev, v.vips(), ifIndex);
         InstanceRuntime inst = new InstanceRuntime(plan, socket, timers, vips, effects, listener);
+        inst.skipStartupCleanup = freshVmac || setUpDone;
         socket.byVrid[v.vrid()] = inst;
         instances.add(inst);
         if (noSource) noSourceAddress.add(inst);
@@ -300,14 +324,14 @@ public final class VrrpRuntime {
         }
     }
 
-    AdvertSocket socket(InstancePlan plan) {
-        String key = plan.interfaceName() + "/" + plan.family() + "/" + plan.protocol();
+    AdvertSocket socket(InstancePlan plan, String dev) {
+        String key = dev + "/" + plan.family() + "/" + plan.protocol();
         AdvertSocket s = sockets.get(key);
         if (s == null) {
             InetAddress group = plan.spec().unicast() ? null : plan.destinations().getFirst();
-            IpRawChannel ch = ports.openAdvertSocket(plan.family(), plan.protocol(), plan.interfaceName(), group,
+            IpRawChannel ch = ports.openAdvertSocket(plan.family(), plan.protocol(), dev, group,
                     plan.family() == IpFamily.IPV6 ? plan.source() : null);
-            s = new AdvertSocket(plan.interfaceName(), plan.family(), plan.protocol(), ch);
+            s = new AdvertSocket(dev, plan.family(), plan.protocol(), ch);
             sockets.put(key, s);
         }
         return s;
