@@ -58,6 +58,7 @@ final class InstanceRuntime {
     private final VirtualAddresses vips;
     private final RouteSet virtualRoutes;
     private boolean cleanedUp;
+    private List<VrrpDecision> startTail;
     private final List<VrrpDecision> batch = new ArrayList<>(8);
     private final Arrival arrival = new Arrival();
     private final byte[] source = new byte[16];
@@ -145,9 +146,28 @@ final class InstanceRuntime {
     void run(VrrpEvent event, long now) {
         batch.clear();
         machine.handleInto(event, now, batch);
-        for (int i = 0; i < batch.size(); i++) execute(batch.get(i), now);
+        int i = 0;
+        if (startTail != null && event instanceof VrrpEvent.Start) {
+            // keepalived logs every instance's start-up FAULT (vrrp_complete_init) before any instance
+            // clears its addresses and enters BACKUP (vrrp_init_state): the rest waits for finishStart
+            for (; i < batch.size() && !(batch.get(i) instanceof VrrpDecision.RemoveVips); i++) execute(batch.get(i), now);
+            startTail.addAll(batch.subList(i, batch.size()));
+            i = batch.size();
+        }
+        for (; i < batch.size(); i++) execute(batch.get(i), now);
         batch.clear();
         published = machine.state();
+    }
+
+    /** The next Start is carried out in two halves, the second at {@link #finishStart}. */
+    void splitStart() {
+        startTail = new ArrayList<>();
+    }
+
+    void finishStart(long now) {
+        List<VrrpDecision> tail = startTail;
+        startTail = null;
+        if (tail != null) for (VrrpDecision d : tail) execute(d, now);
     }
 
     /** A timer of this instance expired. */

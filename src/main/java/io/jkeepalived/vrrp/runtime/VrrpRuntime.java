@@ -228,7 +228,11 @@ public final class VrrpRuntime {
         for (InstanceRuntime i : instances) prime(i, false, now);
         // every member's start-up faults are known before its group decides its own state
         for (SyncGroupRuntime g : groups) g.start(now);
-        for (InstanceRuntime i : instances) i.handle(new VrrpEvent.Start(startupDelay), now);
+        for (InstanceRuntime i : instances) {
+            i.splitStart();
+            i.handle(new VrrpEvent.Start(startupDelay), now);
+        }
+        for (InstanceRuntime i : instances) i.finishStart(now);
         if (statics != null) statics.reportReflections();
         setUpDone = true;
     }
