@@ -1,18 +1,21 @@
 package io.jkeepalived.check;
 
 import io.jkeepalived.config.model.Script;
-import java.io.File;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's {@link LvsEvents} until the IPVS client and the notify room take over: log lines as
  * keepalived writes them, IPVS commands recorded at trace level (there is no table to send them to), notify
- * scripts started and reaped without waiting (keepalived's notify_exec), SMTP alerts at trace level (the notify room sends mail).
+ * scripts started through the script room without waiting (keepalived's notify_exec), SMTP alerts at trace level (the notify room sends mail).
  */
 public final class LoggedLvsEvents implements LvsEvents {
     private static final Logger log = LoggerFactory.getLogger(CheckerRuntime.class);
+    private final CheckScripts scripts;
+
+    public LoggedLvsEvents(CheckScripts scripts) {
+        this.scripts = scripts;
+    }
 
     @Override
     public void log(String line) {
@@ -26,23 +29,7 @@ public final class LoggedLvsEvents implements LvsEvents {
 
     @Override
     public void notify(Script script) {
-        if (script.argv().isEmpty()) return;
-        try {
-            Process p = new ProcessBuilder(script.argv())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            Thread.ofVirtual().name("notify-reaper").start(() -> {
-                try {
-                    p.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        } catch (IOException e) {
-            log.info("Failed to exec notify script {}: {}", script.text(), e.getMessage());
-        }
+        scripts.notify(script);
     }
 
     @Override

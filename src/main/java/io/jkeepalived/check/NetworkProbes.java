@@ -14,9 +14,14 @@ import io.jkeepalived.config.model.VirtualServer;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
-/** The real probes: sockets, TLS, processes. */
+/** The real probes: sockets, TLS, and MISC_CHECK's scripts through the script room. */
 public final class NetworkProbes implements CheckScheduler.ProbeFactory {
+    private final CheckScripts scripts;
     private SSLContext tls;
+
+    public NetworkProbes(CheckScripts scripts) {
+        this.scripts = scripts;
+    }
 
     @Override
     public Probe create(Checker checker, RealServer rs, VirtualServer vs) {
@@ -30,7 +35,7 @@ public final class NetworkProbes implements CheckScheduler.ProbeFactory {
             case DnsCheck c -> new DnsProbe(c.connection(), c.type(), c.name());
             case UdpCheck c -> new UdpProbe(c);
             case PingCheck c -> new PingProbe(c.connection());
-            case MiscCheck c -> new MiscProbe(c);
+            case MiscCheck c -> new MiscProbe(c, scripts);
             default -> url -> new Outcome.Down("unsupported");
         };
     }

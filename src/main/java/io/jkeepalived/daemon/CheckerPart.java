@@ -1,5 +1,6 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.check.CheckScripts;
 import io.jkeepalived.check.CheckerRuntime;
 import io.jkeepalived.check.IpvsTable;
 import io.jkeepalived.check.LoggedLvsEvents;
@@ -21,6 +22,7 @@ final class CheckerPart {
     private static final Logger log = LoggerFactory.getLogger(CheckerPart.class);
     private CheckerRuntime runtime;
     private boolean keepTable;
+    private CheckScripts scripts;
 
     void start(KeepalivedConfig config, RuntimeFlags flags) {
         start(config, flags, java.util.function.UnaryOperator.identity());
@@ -36,9 +38,9 @@ final class CheckerPart {
         } else {
             log.info("IPVS: the IPVS client is not implemented yet - health checkers run, the IPVS table is left alone");
         }
+        scripts = new CheckScripts(config.globalDefs().scripts());
         runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(),
-                events.apply(new LoggedLvsEvents()),
-                new NetworkProbes(), NanoClock.system());
+                events.apply(new LoggedLvsEvents(scripts)), new NetworkProbes(scripts), NanoClock.system());
         for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         runtime.start();
     }
@@ -46,6 +48,8 @@ final class CheckerPart {
     void stop() {
         if (runtime != null) runtime.stop(keepTable);
         runtime = null;
+        if (scripts != null) scripts.close();
+        scripts = null;
     }
 
     /** The checker part of /tmp/keepalived.data: the table the checkers want. */

@@ -53,7 +53,7 @@ class CheckerLoadTest {
             assertThat(config.lvs().virtualServers()).hasSize(CHECKERS / 1000);
             AtomicLong probes = new AtomicLong();
             AtomicLong failures = new AtomicLong();
-            NetworkProbes real = new NetworkProbes();
+            NetworkProbes real = new NetworkProbes(null);
             CheckScheduler.ProbeFactory counting = (c, rs, vs) -> {
                 Probe p = real.create(c, rs, vs);
                 return url -> {

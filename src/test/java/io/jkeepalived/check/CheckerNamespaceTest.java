@@ -57,6 +57,9 @@ class CheckerNamespaceTest {
         Path events = dir.resolve("events.log");
         Path rec = lab.writeFile("rec.sh", "#!/bin/sh\necho \"$1 $2\" >> " + events + "\n");
         Files.setPosixFilePermissions(rec, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path miscRc = lab.writeFile("misc.rc", "0\n");
+        Path misc = lab.writeFile("misc.sh", "#!/bin/sh\nexit $(cat " + miscRc + ")\n");
+        Files.setPosixFilePermissions(misc, PosixFilePermissions.fromString("rwxr-xr-x"));
         makeCertificate();
         Path nginxConf = lab.writeFile("nginx.conf", nginxConf());
 
@@ -66,7 +69,7 @@ class CheckerNamespaceTest {
         LabProcess dns = dnsmasq();
         LabProcess smtp = exim();
 
-        Path conf = lab.writeFile("keepalived.conf", conf(rec, md5(BODY)));
+        Path conf = lab.writeFile("keepalived.conf", conf(rec, md5(BODY)) + miscConf(misc));
         Daemon j = lab.jkeepalived(ns, conf);
         j.waitForLine("IPVS: Can't initialize ipvs: No such file or directory", START);
         j.waitForLine("Remote Web server [10.99.7.2]:tcp:80 succeed on service.", START);
@@ -148,6 +151,20 @@ class CheckerNamespaceTest {
         mark = j.process().mark();
         ns.addAddress("lo", "10.99.7.6/32");
         waitFrom(j, mark, "Adding service [10.99.7.6]:tcp:25 to VS [10.99.7.1]:tcp:25");
+
+        // MISC_CHECK with misc_dynamic: exit 12 sets the weight to 10, exit 1 fails
+        mark = j.process().mark();
+        Files.writeString(miscRc, "12\n");
+        waitFrom(j, mark, "Changing weight from 1 to 10 for active service [10.99.7.3]:tcp:7000 of VS [10.99.7.1]:tcp:7000");
+        mark = j.process().mark();
+        Files.writeString(miscRc, "1\n");
+        waitFrom(j, mark, "Misc check for [[10.99.7.3]:tcp:7000 VS [10.99.7.1]:tcp:7000] by [" + misc
+                + "] failed after 1 retry (exited with status 1).");
+        waitFrom(j, mark, "Removing service [10.99.7.3]:tcp:7000 from VS [10.99.7.1]:tcp:7000");
+        mark = j.process().mark();
+        Files.writeString(miscRc, "0\n");
+        waitFrom(j, mark, "Misc check for [[10.99.7.3]:tcp:7000 VS [10.99.7.1]:tcp:7000] by [" + misc + "] succeeded.");
+        waitFrom(j, mark, "Adding service [10.99.7.3]:tcp:7000 to VS [10.99.7.1]:tcp:7000");
 
         // SIGTERM: every real server is shut down, no down notifiers without omega
         mark = j.process().mark();
@@ -242,6 +259,27 @@ class CheckerNamespaceTest {
     private boolean listening(String proto, String local) {
         String out = ns.exec("ss", "-H", "-n", proto.equals("tcp") ? "-lt" : "-lu").stdout();
         return out.contains(local + " ");
+    }
+
+    private static String miscConf(Path misc) {
+        return """
+                virtual_server 10.99.7.1 7000 {
+                    delay_loop 1
+                    lvs_sched rr
+                    lvs_method NAT
+                    protocol TCP
+                    real_server 10.99.7.3 7000 {
+                        MISC_CHECK {
+                            misc_path %s
+                            misc_timeout 3
+                            misc_dynamic
+                            retry 1
+                            delay_before_retry 1
+                            warmup 0
+                        }
+                    }
+                }
+                """.formatted(misc);
     }
 
     private static String conf(Path rec, String digest) {
