@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
  * Not yet here (noted for later work): use_vmac (the base interface is used), reload of static entries,
  * track_script / track_file / track_process / track_bfd, notify scripts,
- * vrrp_garp_interval / vrrp_gna_interval pacing, several multicast groups on one socket.
+ * vrrp_garp_interval / vrrp_gna_interval pacing.
  */
 public final class VrrpRuntime {
     private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
@@ -328,11 +328,17 @@ public final class VrrpRuntime {
         }
     }
 
+    /**
+     * keepalived's sock_t (vrrp_scheduler.c already_exist_sock): one socket per interface, family, protocol
+     * and multicast group, so instances with their own mcast_dst_ip each join and hear only their group
+     * (the socket has IP_MULTICAST_ALL off); unicast instances share one that joins none.
+     */
     AdvertSocket socket(InstancePlan plan, String dev) {
-        String key = dev + "/" + plan.family() + "/" + plan.protocol();
+        InetAddress group = plan.spec().unicast() ? null : plan.destinations().getFirst();
+        String key = dev + "/" + plan.family() + "/" + plan.protocol() + "/"
+                + (group == null ? "unicast" : group.getHostAddress());
         AdvertSocket s = sockets.get(key);
         if (s == null) {
-            InetAddress group = plan.spec().unicast() ? null : plan.destinations().getFirst();
             IpRawChannel ch = ports.openAdvertSocket(plan.family(), plan.protocol(), dev, group,
                     plan.family() == IpFamily.IPV6 ? plan.source() : null);
             s = new AdvertSocket(dev, plan.family(), plan.protocol(), ch);
