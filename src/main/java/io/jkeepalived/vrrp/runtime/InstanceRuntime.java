@@ -154,7 +154,11 @@ final class InstanceRuntime {
             startTail.addAll(batch.subList(i, batch.size()));
             i = batch.size();
         }
-        for (; i < batch.size(); i++) execute(batch.get(i), now);
+        int first = i < batch.size() ? WireFirst.advertToHoist(batch) : -1;
+        if (first > 0) execute(batch.get(first), now);
+        for (; i < batch.size(); i++) {
+            if (i != first) execute(batch.get(i), now);
+        }
         batch.clear();
         published = machine.state();
     }

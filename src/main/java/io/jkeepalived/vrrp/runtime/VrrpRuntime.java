@@ -223,6 +223,7 @@ public final class VrrpRuntime {
             log.info("Cannot watch interface changes: {}", e.getMessage());
         }
         groups.addAll(SyncGroupRuntime.build(config.syncGroups(), instances, listener));
+        Rehearsal.takeOvers(instances, Rehearsal.ROUNDS);
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
         for (InstanceRuntime i : instances) prime(i, false, now);
