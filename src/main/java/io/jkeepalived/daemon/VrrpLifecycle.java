@@ -12,6 +12,7 @@ import io.jkeepalived.vrrp.runtime.NetPorts;
 import io.jkeepalived.vrrp.runtime.RuntimeOptions;
 import io.jkeepalived.vrrp.runtime.VrrpRuntime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +51,8 @@ final class VrrpLifecycle implements Lifecycle {
             notifier = NotifySetup.forConfig(config).build(config, scripts, NotifyCommands.DEFAULT_TIMEOUT);
             // keepalived's order: notify scripts, FIFO, then the e-mail (vrrp_notify.c send_instance_notifies)
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
-                    new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0),
+                    new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0,
+                            otherInt(config, "vrrp_priority"), otherInt(config, "vrrp_rt_priority")),
                     NetPorts.linux(), NanoClock.system(), new NotifyListener(notifier, smtp));
             try {
                 vrrp.start();
@@ -139,5 +141,16 @@ final class VrrpLifecycle implements Lifecycle {
     @Override
     public String json() {
         return rest.json();
+    }
+
+    /** A numeric global_defs setting the parser kept as words (vrrp_priority, vrrp_rt_priority), 0 when absent. */
+    private static int otherInt(KeepalivedConfig config, String keyword) {
+        List<String> words = config.globalDefs().other().get(keyword);
+        if (words == null || words.isEmpty()) return 0;
+        try {
+            return Integer.parseInt(words.getFirst());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -45,7 +45,13 @@ final class AdvertSocket {
 
     /** Starts the receiver, which takes buffers from {@code free} and puts them, filled, on {@code inbox}. */
     void startReceiver(BlockingQueue<InboundPacket> free, BlockingQueue<Object> inbox) {
+        startReceiver(free, inbox, () -> { });
+    }
+
+    /** As above, the receiver thread first running {@code threadSetUp} (its scheduling) on itself. */
+    void startReceiver(BlockingQueue<InboundPacket> free, BlockingQueue<Object> inbox, Runnable threadSetUp) {
         receiver = Thread.ofPlatform().daemon(true).name("vrrp-rx-" + ifName + "-" + family).start(() -> {
+            threadSetUp.run();
             PacketInfo info = new PacketInfo();
             InboundPacket spare = new InboundPacket();
             while (!closing) {

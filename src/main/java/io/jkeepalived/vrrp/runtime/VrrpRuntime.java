@@ -176,7 +176,7 @@ public final class VrrpRuntime {
     /** Starts receiving on sockets opened since; the loop thread only. */
     void startReceivers() {
         for (AdvertSocket s : sockets.values()) {
-            if (!s.receiving()) s.startReceiver(free, inbox);
+            if (!s.receiving()) s.startReceiver(free, inbox, () -> LoopScheduling.applyToCurrentThread(options));
         }
     }
 
@@ -188,6 +188,7 @@ public final class VrrpRuntime {
     }
 
     private void run() {
+        LoopScheduling.applyToCurrentThread(options);
         try {
             setUp();
         } catch (RuntimeException e) {
@@ -215,7 +216,9 @@ public final class VrrpRuntime {
         statics = StaticEntries.of(config, ifIndex, ports);
         if (statics != null) statics.install(ifIndex);
         for (VrrpInstance v : config.instances()) build(v);
-        for (AdvertSocket s : sockets.values()) s.startReceiver(free, inbox);
+        for (AdvertSocket s : sockets.values()) {
+            s.startReceiver(free, inbox, () -> LoopScheduling.applyToCurrentThread(options));
+        }
         try {
             linkEvents = ports.linkEvents();
             linkThread = Thread.ofPlatform().daemon(true).name("vrrp-links").start(this::watchLinks);
