@@ -7,7 +7,6 @@ import io.jkeepalived.vrrp.packet.IpFamily;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +43,12 @@ final class AdvertSocket {
     }
 
     /** Starts the receiver, which takes buffers from {@code free} and puts them, filled, on {@code inbox}. */
-    void startReceiver(BlockingQueue<InboundPacket> free, BlockingQueue<Object> inbox) {
+    void startReceiver(PacketPool free, BlockingQueue<Object> inbox) {
         startReceiver(free, inbox, () -> { });
     }
 
     /** As above, the receiver thread first running {@code threadSetUp} (its scheduling) on itself. */
-    void startReceiver(BlockingQueue<InboundPacket> free, BlockingQueue<Object> inbox, Runnable threadSetUp) {
+    void startReceiver(PacketPool free, BlockingQueue<Object> inbox, Runnable threadSetUp) {
         receiver = Thread.ofPlatform().daemon(true).name("vrrp-rx-" + ifName + "-" + family).start(() -> {
             threadSetUp.run();
             PacketInfo info = new PacketInfo();
@@ -109,11 +108,5 @@ final class AdvertSocket {
             }
         }
         channel.close();
-    }
-
-    static BlockingQueue<InboundPacket> pool(int size) {
-        BlockingQueue<InboundPacket> q = new ArrayBlockingQueue<>(size);
-        for (int i = 0; i < size; i++) q.add(new InboundPacket());
-        return q;
     }
 }

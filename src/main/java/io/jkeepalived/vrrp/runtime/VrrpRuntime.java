@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class VrrpRuntime {
     private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
+    /**
+     * Receive buffers and queue room: 256, plus two per instance, because every master on a peer advertises
+     * in the same second and their adverts arrive as one burst (1,000 instances: a burst of 1,000 adverts,
+     * which 256 buffers turned into drops, master-down timeouts and flapping; docs/BENCHMARKS.md, scale).
+     * Buffers are made only when a burst needs them (PacketPool).
+     */
     private static final int POOL = 256;
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long LINK_LOCAL_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -54,8 +60,8 @@ public final class VrrpRuntime {
     private final RuntimeOptions options;
     private final NetPorts ports;
     private final NanoClock clock;
-    private final BlockingQueue<InboundPacket> free = AdvertSocket.pool(POOL);
-    private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(POOL + 64);
+    private final PacketPool free;
+    private final BlockingQueue<Object> inbox;
     private final DeadlineQueue timers = new DeadlineQueue();
     final Map<String, AdvertSocket> sockets = new LinkedHashMap<>();
     /** Replaced on reload while dumps read it from the daemon's thread. */
@@ -104,6 +110,9 @@ public final class VrrpRuntime {
         this.clock = clock;
         this.effects = new KernelEffects(ports, links, options.logDetail());
         this.vmacs = new VmacLinks(ports.links(), ports.addresses(), VmacLinks.procSys(), options.logDetail());
+        int buffers = POOL + 2 * config.instances().size();
+        this.free = new PacketPool(buffers);
+        this.inbox = new ArrayBlockingQueue<>(buffers + 64);
     }
 
     /** Opens the sockets, starts the threads and the instances; returns once the instances have started. */
