@@ -45,8 +45,8 @@ public final class CheckScheduler {
         Probe create(Checker checker, RealServer rs, VirtualServer vs);
     }
 
-    private record Entry(CheckerCycle cycle, Probe probe, int timer, long warmupNanos, String rsLabel,
-                         String vsLabel) {}
+    private record Entry(CheckerCycle cycle, Probe probe, int timer, long warmupNanos, long hardLimitNanos,
+                         String rsLabel, String vsLabel) {}
 
     private final LvsPool pool;
     private final LvsEvents events;
@@ -92,7 +92,7 @@ public final class CheckScheduler {
                     }
                     Probe probe = probes.create(c, rs.cfg, vs.cfg);
                     entries.add(new Entry(cycle, probe, timers.newTimer(), timing(c).warmup().toNanos(),
-                            rs.label, vs.label));
+                            hardLimit(c), rs.label, vs.label));
                 }
             }
         }
@@ -130,6 +130,36 @@ public final class CheckScheduler {
             case MiscCheck x -> x.timing();
             default -> null;
         };
+    }
+
+    /**
+     * How long a probe may take in all before the runtime gives up on it. keepalived bounds each connect, write
+     * and read by connect_timeout; a probe that needs several of them (HTTP, SMTP) gets that many, and a script
+     * its misc_timeout and the 2 s between SIGTERM and SIGKILL, plus a second of slack.
+     */
+    static long hardLimit(Checker c) {
+        long second = 1_000_000_000L;
+        return switch (c) {
+            case HttpGetCheck h -> 4 * h.connection().connectTimeout().toNanos() + second;
+            case SslGetCheck h -> 5 * h.connection().connectTimeout().toNanos() + second;
+            case SmtpCheck m -> 6 * m.connection().connectTimeout().toNanos() + second;
+            case MiscCheck m -> m.timeout().toNanos() + CheckScripts.MISC_KILL_GRACE.toNanos() + second;
+            case TcpCheck t -> t.connection().connectTimeout().toNanos() + second;
+            case DnsCheck d -> d.connection().connectTimeout().toNanos() + second;
+            case UdpCheck u -> u.connection().connectTimeout().toNanos() + second;
+            case PingCheck p -> p.connection().connectTimeout().toNanos() + second;
+            default -> 60 * second;
+        };
+    }
+
+    /** The outcome a probe past its hard limit counts as. */
+    public Outcome overdue(int checker) {
+        return entries.get(checker).cycle().overdue();
+    }
+
+    /** The hard limit of the checker's probe, in nanoseconds. */
+    public long hardLimitNanos(int checker) {
+        return entries.get(checker).hardLimitNanos();
     }
 
     private static String[] paths(List<Url> urls) {

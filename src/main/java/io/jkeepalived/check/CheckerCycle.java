@@ -73,6 +73,18 @@ public final class CheckerCycle {
         return miscDynamic;
     }
 
+    /** What a probe that overran its hard limit counts as: the timeout keepalived's checker would report. */
+    public Outcome overdue() {
+        return switch (kind) {
+            case MISC -> new Outcome.TimedOut();
+            case HTTP, SSL -> new Outcome.Down("Timeout HTTP read");
+            case SMTP -> new Outcome.Down("Read timeout from server [" + state.rs.address.host() + "]:"
+                    + state.rs.address.port());
+            case DNS -> new Outcome.Down("read timeout from socket");
+            case TCP, UDP, PING -> new Outcome.Down("timeout", 0, true);
+        };
+    }
+
     /** Called as a probe starts (SMTP_CHECK's start thread resets the retry count). */
     void probing() {
         if (kind == CheckKind.SMTP && smtpFresh) retryIt = 0;

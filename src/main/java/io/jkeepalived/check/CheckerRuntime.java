@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * a carrier) and hand their outcomes back by queue. Nothing else is shared.
  */
 public final class CheckerRuntime {
-    private record Done(int checker, Outcome outcome) {}
+    private record Done(int checker, long seq, Outcome outcome) {}
 
     private final CheckScheduler scheduler;
     private final NanoClock clock;
@@ -27,6 +27,10 @@ public final class CheckerRuntime {
     private Thread thread;
     private long snapshotAt = -1;
     private long filesReadAt;
+    private final DeadlineQueue watchdog = new DeadlineQueue();
+    private final int[] watchdogTimer;
+    private final Thread[] probeThreads;
+    private final long[] launches;
 
     public CheckerRuntime(LvsConfig lvs, GlobalDefs.Lvs globals, LvsEvents events, CheckScheduler.ProbeFactory probes,
                           NanoClock clock) {
@@ -38,6 +42,11 @@ public final class CheckerRuntime {
         this.scheduler = new CheckScheduler(lvs, globals, trackFiles, events, probes,
                 bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1), FileChecks::readNumber);
         this.clock = clock;
+        this.watchdogTimer = new int[scheduler.size()];
+        // taken in order, so a watchdog timer's id is its checker's index
+        for (int i = 0; i < watchdogTimer.length; i++) watchdogTimer[i] = watchdog.newTimer();
+        this.probeThreads = new Thread[scheduler.size()];
+        this.launches = new long[scheduler.size()];
     }
 
     public CheckScheduler scheduler() {
@@ -62,23 +71,41 @@ public final class CheckerRuntime {
             long now = clock.nanoTime();
             Done d;
             while ((d = done.poll()) != null) {
-                scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+                completed(d);
             }
+            watchdog.poll(clock.nanoTime(), this::overdue, Integer.MAX_VALUE);
             if (now - filesReadAt >= 1_000_000_000L) {
                 filesReadAt = now;
                 scheduler.pollFiles();
             }
             snapshot();
             scheduler.runDue(clock.nanoTime(), this::launch);
-            long next = scheduler.nextDeadline();
+            long next = Math.min(scheduler.nextDeadline(), watchdog.nextDeadline());
             long wait = next == DeadlineQueue.NO_DEADLINE ? 1_000_000_000L : Math.max(0, next - clock.nanoTime());
             try {
                 d = done.poll(Math.min(wait, 1_000_000_000L), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 break;
             }
-            if (d != null) scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+            if (d != null) completed(d);
         }
+    }
+
+    private void completed(Done d) {
+        // an outcome that arrives after the watchdog gave up on its probe is stale
+        if (d.seq() != launches[d.checker()]) return;
+        watchdog.cancel(watchdogTimer[d.checker()]);
+        probeThreads[d.checker()] = null;
+        scheduler.complete(d.checker(), d.outcome(), clock.nanoTime());
+    }
+
+    /** A probe past its hard limit: interrupted (closing its socket) and counted as a failure. */
+    private void overdue(int checker, long now) {
+        Thread t = probeThreads[checker];
+        if (t != null) t.interrupt();
+        probeThreads[checker] = null;
+        launches[checker]++;
+        scheduler.complete(checker, scheduler.overdue(checker), now);
     }
 
     private void snapshot() {
@@ -90,6 +117,8 @@ public final class CheckerRuntime {
     }
 
     private void launch(int checker, Probe probe, int url) {
+        long seq = ++launches[checker];
+        watchdog.schedule(watchdogTimer[checker], clock.nanoTime() + scheduler.hardLimitNanos(checker));
         Runnable r = () -> {
             Outcome o;
             try {
@@ -99,10 +128,10 @@ public final class CheckerRuntime {
             } catch (RuntimeException e) {
                 o = new Outcome.Down(e.toString());
             }
-            if (running) done.add(new Done(checker, o));
+            if (running) done.add(new Done(checker, seq, o));
         };
         if (probe instanceof PingProbe) pings.execute(r);
-        else Thread.ofVirtual().name("check-" + checker).start(r);
+        else probeThreads[checker] = Thread.ofVirtual().name("check-" + checker).start(r);
     }
 
     /**
