@@ -52,6 +52,73 @@ class NotifyInteropTest {
         }
     }
 
+    @Test
+    void syncGroupNotifyLinesAreKeepalivedsForTheSameScenario() {
+        Map<String, List<String>> c = groupScenario(false);
+        Map<String, List<String>> java = groupScenario(true);
+        assertThat(c.get("A/gnotify")).contains("GROUP G1 MASTER 0");
+        for (String key : c.keySet()) {
+            assertThat(java.get(key)).as(key + " (keepalived recorded " + c.get(key) + ")").isEqualTo(c.get(key));
+        }
+    }
+
+    /** Two instances in one sync group on each node: start, take-over at A's stop, B's stop. */
+    private Map<String, List<String>> groupScenario(boolean java) {
+        List<Netns> hosts = lab.hostsOnLan(2);
+        String impl = java ? "java" : "c";
+        Path dirA = scriptDir(impl + "-GA");
+        Path dirB = scriptDir(impl + "-GB");
+        Daemon a = start(java, hosts.get(0), lab.writeFile(impl + "-GA.conf", groupConfig(dirA, 150)));
+        a.waitForLine("(VI_2) Entering MASTER STATE", START);
+        Poll.until("A's group master notify", WAIT, () -> lines(dirA, "gnotify").contains("GROUP G1 MASTER 0"));
+        Daemon b = start(java, hosts.get(1), lab.writeFile(impl + "-GB.conf", groupConfig(dirB, 100)));
+        b.waitForLine("(VI_2) Entering BACKUP STATE", START);
+        Poll.until("B's group backup notify", WAIT, () -> lines(dirB, "gnotify").contains("GROUP G1 BACKUP 0"));
+        int mark = b.process().mark();
+        a.stop(WAIT);
+        b.process().waitForLine(Pattern.compile(Pattern.quote("(VI_2) Entering MASTER STATE")), WAIT, mark);
+        Poll.until("B's group master notify", WAIT, () -> lines(dirB, "gnotify").contains("GROUP G1 MASTER 0"));
+        b.stop(WAIT);
+        for (Path d : List.of(dirA, dirB)) {
+            Poll.until("group STOP in " + d, WAIT, () -> lines(d, "gnotify").contains("GROUP G1 STOP 0"));
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String r : List.of("gmaster", "gbackup", "gstop", "gnotify", "notify1", "notify2", "master1")) {
+            out.put("A/" + r, lines(dirA, r));
+            out.put("B/" + r, lines(dirB, r));
+        }
+        return out;
+    }
+
+    private static String groupConfig(Path d, int priority) {
+        String instance = """
+                vrrp_instance VI_%2$d {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id %3$d
+                    priority %4$d
+                    advert_int 1
+                    notify "%1$s/rec.sh %1$s/notify%2$d.log"
+                    notify_master "%1$s/rec.sh %1$s/master%2$d.log"
+                    virtual_ipaddress {
+                        10.99.1.%3$d/24
+                    }
+                }
+                """;
+        return """
+                vrrp_sync_group G1 {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                    notify_master "%1$s/rec.sh %1$s/gmaster.log m"
+                    notify_backup "%1$s/rec.sh %1$s/gbackup.log"
+                    notify_stop "%1$s/rec.sh %1$s/gstop.log"
+                    notify "%1$s/rec.sh %1$s/gnotify.log"
+                }
+                """.formatted(d) + instance.formatted(d, 1, 61, priority) + instance.formatted(d, 2, 62, priority);
+    }
+
     /** Runs the scenario with one implementation; answers node/record → lines. */
     private Map<String, List<String>> scenario(boolean java) {
         List<Netns> hosts = lab.hostsOnLan(2);

@@ -74,6 +74,11 @@ final class SyncGroupRuntime {
         carryOut(coordinator.start(), now);
     }
 
+    /** At shutdown, after the members' STOP: the group's STOP notifies (priority 0). */
+    void stopped() {
+        listener.groupState(name(), VrrpState.STOP, 0);
+    }
+
     /** A member's event: the group's say before, the member's handling, the group's answer after. */
     void handle(InstanceRuntime member, VrrpEvent event, long now) {
         int i = members.indexOf(member);

@@ -456,6 +456,8 @@ public final class VrrpRuntime {
     private void shutdown(long now) {
         VrrpEvent.Shutdown event = new VrrpEvent.Shutdown(options.releaseVips());
         for (InstanceRuntime i : instances) i.handle(event, now);
+        // vrrp_notify.c notify_shutdown: every instance's STOP, then every sync group's
+        for (SyncGroupRuntime g : groups) g.stopped();
         if (statics != null) statics.remove();
     }
 
