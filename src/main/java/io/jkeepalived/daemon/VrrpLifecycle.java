@@ -92,9 +92,8 @@ final class VrrpLifecycle implements Lifecycle {
 
     @Override
     public void stop() {
-        // keepalived terminates its running scripts (the FIFO scripts among them) before the STOP notifies
+        // keepalived terminates its tracked scripts (the FIFO scripts) before the STOP notifies
         if (notifier != null) notifier.shuttingDown();
-        if (scripts != null) scripts.terminateAll();
         if (vrrp != null) vrrp.stop();
         vrrp = null;
         stopNotify();

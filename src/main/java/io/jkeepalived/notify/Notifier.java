@@ -113,9 +113,12 @@ public final class Notifier implements AutoCloseable {
         for (NotifyFifo f : fifos) f.write(line);
     }
 
-    /** Shutdown has begun: the FIFO scripts about to be terminated end without a word (as in keepalived). */
+    /**
+     * Shutdown has begun: the FIFO scripts get SIGTERM before the STOP notifies, as keepalived's tracked
+     * children do; notify scripts still running are left to finish.
+     */
     public void shuttingDown() {
-        for (NotifyFifo f : fifos) f.quiet();
+        for (NotifyFifo f : fifos) f.terminateScript();
     }
 
     /**

@@ -32,17 +32,27 @@ public final class NotifyFifo implements AutoCloseable {
     private final int fd;
     private final boolean created;
     private final java.util.concurrent.atomic.AtomicBoolean quiet;
+    private final java.util.concurrent.CompletableFuture<io.jkeepalived.script.ScriptResult> reader;
+    private final ScriptRunner runner;
 
-    private NotifyFifo(String name, int fd, boolean created, java.util.concurrent.atomic.AtomicBoolean quiet) {
+    private NotifyFifo(String name, int fd, boolean created, java.util.concurrent.atomic.AtomicBoolean quiet,
+                       java.util.concurrent.CompletableFuture<io.jkeepalived.script.ScriptResult> reader,
+                       ScriptRunner runner) {
         this.name = name;
         this.fd = fd;
         this.created = created;
         this.quiet = quiet;
+        this.reader = reader;
+        this.runner = runner;
     }
 
-    /** From now on the script's end is expected (shutdown): keepalived logs nothing then. */
-    void quiet() {
+    /**
+     * Shutdown: the FIFO's script gets SIGTERM now, before the STOP lines are written, and ends without a
+     * word (vrrp_daemon.c vrrp_terminate_phase1: script_killall comes first).
+     */
+    void terminateScript() {
         quiet.set(true);
+        if (reader != null) runner.terminate(reader);
     }
 
     /**
@@ -70,9 +80,11 @@ public final class NotifyFifo implements AutoCloseable {
             }
         }
         var quiet = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<io.jkeepalived.script.ScriptResult> reader = null;
         if (script != null) {
+            reader = runner.run(script.withArgs(java.util.List.of(name)));
             // keepalived's VRRP child says this of either FIFO's script (vrrp.c vrrp_notify_fifo_script_exit)
-            runner.run(script.withArgs(java.util.List.of(name))).thenRun(() -> {
+            reader.thenRun(() -> {
                 if (!quiet.get()) log.info("vrrp notify fifo script terminated");
             });
         }
@@ -88,7 +100,7 @@ public final class NotifyFifo implements AutoCloseable {
             }
             return null;
         }
-        return new NotifyFifo(name, fd, created, quiet);
+        return new NotifyFifo(name, fd, created, quiet, reader, runner);
     }
 
     /** mkfifo(name, 0644), through coreutils' mkfifo (the JDK has no mkfifo). */

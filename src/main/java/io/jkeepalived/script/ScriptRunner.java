@@ -172,11 +172,14 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
-     * SIGTERM to every running script's process group, without waiting: the first step of keepalived's
-     * shutdown (vrrp_daemon.c vrrp_terminate_phase1, script_killall), before the STOP notifies are sent.
+     * SIGTERM to the process group of the run whose future is {@code run}, if it still runs: keepalived's
+     * script_killall at the start of shutdown reaches its tracked children (the FIFO scripts, the
+     * vrrp_scripts), not the notify scripts it started and forgot.
      */
-    public void terminateAll() {
-        for (Long pgid : running.keySet()) ProcessGroups.signal(pgid, ProcessGroups.SIGTERM);
+    public void terminate(CompletableFuture<ScriptResult> run) {
+        for (Map.Entry<Long, Run> e : running.entrySet()) {
+            if (e.getValue().result == run) ProcessGroups.signal(e.getKey(), ProcessGroups.SIGTERM);
+        }
     }
 
     /**

@@ -102,6 +102,18 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void oneRunCanBeTerminatedAndOthersGoOn() throws Exception {
+        var hung = runner.run(sh("sleep 300", Duration.ZERO));
+        var other = runner.run(sh("sleep 0.5", Duration.ZERO));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runner.counters().started() < 2 && System.nanoTime() < deadline) Thread.sleep(10);
+        runner.terminate(hung);
+        assertThat(hung.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(ScriptResult.Exited.class,
+                e -> assertThat(e.signal()).isEqualTo(15));
+        assertThat(other.get(20, TimeUnit.SECONDS).succeeded()).isTrue();
+    }
+
+    @Test
     void runReturnsAtOnceWhileTheScriptRuns() throws Exception {
         long t0 = System.nanoTime();
         var f = runner.run(sh("sleep 1", Duration.ofSeconds(10)));
