@@ -163,6 +163,13 @@ final class InstanceRuntime {
         published = machine.state();
     }
 
+    /** A reload kept this instance: its predecessor's routes and rules still configured are ours now. */
+    void takeRoutingFrom(InstanceRuntime was) {
+        if (!was.virtualRoutes.hasRoutes() && !was.virtualRoutes.hasRules()) return;
+        virtualRoutes.takeOver(was.virtualRoutes, effects.routes(), effects.logDetail(), effects::ifIndex);
+        cleanedUp = true;
+    }
+
     /** The next Start is carried out in two halves, the second at {@link #finishStart}. */
     void splitStart() {
         startTail = new ArrayList<>();
@@ -246,7 +253,9 @@ final class InstanceRuntime {
                 if (effects.logDetail()) log.info(tag + " setting VIPs.");
                 vips.add(effects.addresses());
                 VirtualRouting.add(tag, virtualRoutes, effects);
-                cleanedUp = true; // a resumed MASTER (reload) had its start-up long ago
+                // a MASTER resumed by a reload had its start-up long ago: its next removal is a real one
+                cleanedUp = true;
+                skipStartupCleanup = false;
             }
             case VrrpDecision.RemoveVips r -> {
                 if (skipStartupCleanup) {

@@ -51,6 +51,7 @@ final class Reload {
         rt.noSourceAddress.clear();
         rt.configure(config, globals);
         rt.refreshLinks();
+        rt.reloadStatics();
         List<InstanceRuntime> built = new ArrayList<>();
         for (VrrpInstance v : config.instances()) {
             InstanceRuntime i = rt.build(v);
@@ -82,6 +83,7 @@ final class Reload {
                 removeGone(was, successor.plan.name(), diff, rt.effects().addresses());
                 added = !diff.added().isEmpty();
             }
+            successor.takeRoutingFrom(was);
             previous[kept[o]] = was.machine.state();
             first[kept[o]] = new VrrpEvent.Resume(was.machine.state(), added);
             was.release();

@@ -134,6 +134,77 @@ final class RouteSet {
         }
     }
 
+    /**
+     * A reload (vrrp_iproute.c clear_diff_routes, vrrp_iprule.c clear_diff_rules): what the old set had
+     * in the kernel and the new one still has stays and counts as set here; the rest is removed, said
+     * under {@code -D} ("Removing route 10.99.70.0/24", "ip rule from 10.99.1.100 removed", and for a
+     * whole block gone "Removing a VirtualRoute block" / "Removing a VirtualRule block").
+     */
+    void takeOver(RouteSet old, RouteControl kernel, boolean logDetail, java.util.function.ToIntFunction<String> ifIndex) {
+        // rules before routes, as clear_diff_vrrp and start_vrrp go
+        if (!old.rules.isEmpty()) {
+            // keepalived says this one even without -D
+            if (rules.isEmpty()) log.info("Removing a VirtualRule block");
+            for (int i = 0; i < old.rules.size(); i++) {
+                int j = rules.indexOf(old.rules.get(i));
+                if (j >= 0) {
+                    ruleSet[j] = old.ruleSet[i];
+                    kernelRules[j] = old.kernelRules[i];
+                    continue;
+                }
+                if (!old.ruleSet[i]) continue;
+                if (logDetail && !rules.isEmpty()) log.info("ip rule from " + prefixText(old.rules.get(i).from(), "all")
+                        + (old.rules.get(i).to() == null ? "" : " to " + prefixText(old.rules.get(i).to(), "")) + " removed");
+                old.ruleSet[i] = false;
+                try {
+                    kernel.deleteRule(old.kernelRules[i]);
+                } catch (NetException e) {
+                    error(e, RTM_DELRULE);
+                }
+            }
+        }
+        if (!old.routes.isEmpty()) {
+            if (routes.isEmpty() && logDetail) log.info("Removing a VirtualRoute block");
+            for (int i = 0; i < old.routes.size(); i++) {
+                if (!old.routeSet[i]) continue;
+                int j = sameRoute(old.kernelRoutes[i], ifIndex);
+                if (j >= 0) {
+                    routeSet[j] = true;
+                    kernelRoutes[j] = old.kernelRoutes[i];
+                    continue;
+                }
+                if (logDetail && !routes.isEmpty()) log.info("Removing route " + old.routes.get(i).dst().address().getHostAddress()
+                        + (old.routes.get(i).dst().length() == (old.routes.get(i).ipv6() ? 128 : 32) ? "" : "/" + old.routes.get(i).dst().length()));
+                old.routeSet[i] = false;
+                try {
+                    kernel.deleteRoute(old.kernelRoutes[i]);
+                } catch (NetException e) {
+                    if (e.errno() != ESRCH && e.errno() != ENOENT) error(e, RTM_DELROUTE);
+                }
+            }
+        }
+    }
+
+    /** The kernel's key of a route plus what keepalived compares (vrrp_iproute.c route_exist). */
+    private int sameRoute(io.jkeepalived.net.Route old, java.util.function.ToIntFunction<String> ifIndex) {
+        for (int j = 0; j < routes.size(); j++) {
+            io.jkeepalived.net.Route r = RouteWords.route(routes.get(j), ifIndex);
+            if (r.family() == old.family() && java.util.Objects.equals(r.destination(), old.destination())
+                    && r.destinationLength() == old.destinationLength() && r.metric() == old.metric()
+                    && r.table() == old.table() && r.scope() == old.scope() && r.type() == old.type()
+                    && java.util.Objects.equals(r.gateway(), old.gateway()) && r.outIfIndex() == old.outIfIndex()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static String prefixText(io.jkeepalived.config.model.Prefix p, String none) {
+        if (p == null || p.address() == null) return none;
+        int host = p.isIpv6() ? 128 : 32;
+        return p.address().getHostAddress() + (p.length() == host ? "" : "/" + p.length());
+    }
+
     /** keepalived_netlink.c: "Netlink: error: %s(%d), type=%s(%u), …" (the sequence and pid are ours to omit). */
     private static void error(NetException e, int type) {
         String name = switch (type) {

@@ -30,6 +30,38 @@ final class StaticEntries {
                 new RouteSet("static", config.staticRoutes(), config.staticRules()), ports);
     }
 
+    /**
+     * SIGHUP (vrrp_daemon.c start_vrrp on reload: clear_diff_static_rules/routes/addresses, then the new
+     * entries are set): what the new configuration no longer has goes, the rest stays, new ones are added.
+     */
+    static StaticEntries reload(StaticEntries old, VrrpConfig config, Map<String, Integer> ifIndex, NetPorts ports,
+            boolean logDetail) {
+        StaticEntries next = of(config, ifIndex, ports);
+        if (old != null) {
+            StaticEntries target = next != null ? next : new StaticEntries(
+                    VirtualAddresses.of("static_ipaddress", null, java.util.List.of(), ifIndex),
+                    new RouteSet("static", java.util.List.of(), java.util.List.of()), ports);
+            if (old.routing.hasRoutes() || old.routing.hasRules()) {
+                target.routing.takeOver(old.routing, ports.routes(), logDetail, dev -> ifIndex.getOrDefault(dev, 0));
+            }
+            for (io.jkeepalived.net.InterfaceAddress a : old.addresses.addresses()) {
+                if (target.addresses.addresses().contains(a)) continue;
+                try {
+                    ports.addresses().deleteAddress(a);
+                } catch (io.jkeepalived.net.NetException e) {
+                    // already gone
+                }
+            }
+        }
+        if (next != null) {
+            next.addresses.add(ports.addresses());
+            if (next.routing.hasRoutes()) next.routing.addRoutes(ports.routes(), dev -> ifIndex.getOrDefault(dev, 0));
+            if (next.routing.hasRules()) next.routing.addRules(ports.routes());
+            next.routing.reportReflections();
+        }
+        return next;
+    }
+
     void install(Map<String, Integer> ifIndex) {
         if (routing.hasRules()) routing.removeRules(ports.routes(), true);
         addresses.add(ports.addresses());

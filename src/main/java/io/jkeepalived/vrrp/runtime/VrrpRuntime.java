@@ -250,6 +250,13 @@ public final class VrrpRuntime {
         setUpDone = true;
     }
 
+    /** A reload's static addresses, routes and rules; the loop thread only. */
+    void reloadStatics() {
+        Map<String, Integer> ifIndex = new HashMap<>();
+        links.forEach((name, l) -> ifIndex.put(name, l.index()));
+        statics = StaticEntries.reload(statics, config, ifIndex, ports, options.logDetail());
+    }
+
     /** The interfaces as the kernel has them now (start-up, reload). */
     void refreshLinks() {
         for (Link l : ports.links().links()) {

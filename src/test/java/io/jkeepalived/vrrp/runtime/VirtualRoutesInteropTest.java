@@ -6,6 +6,7 @@ import io.jkeepalived.harness.Daemon;
 import io.jkeepalived.harness.NetLab;
 import io.jkeepalived.harness.Netns;
 import io.jkeepalived.harness.Poll;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,44 @@ class VirtualRoutesInteropTest {
         assertThat(c[0]).contains("10.99.60.0/24 via 10.99.1.254 dev eth0 proto keepalived", "10.99.3.5");
         assertThat(c[1]).doesNotContain("10.99.60.0/24", "10.99.3.5");
         assertThat(j).containsExactly(c);
+    }
+
+    @Test
+    void aReloadKeepsWhatIsStillConfiguredAndRemovesTheRestAsKeepalivedDoes() throws Exception {
+        String reloaded = CONFIG.replace("    10.99.61.0/24 dev eth0 table 100 metric 5\n", "    10.99.65.0/24 dev eth0\n")
+                .replace("        10.99.70.0/24 via 10.99.1.254 dev eth0\n", "        10.99.75.0/24 via 10.99.1.254 dev eth0\n")
+                .replace("        to 10.99.73.0/24 lookup 101 priority 2001 no_track\n", "");
+        assertThat(reloaded).doesNotContain("10.99.70.0/24", "10.99.61.0/24", "2001");
+        String[] c = reloadRun(false, reloaded);
+        String[] j = reloadRun(true, reloaded);
+        assertThat(c[0]).contains("10.99.75.0/24", "10.99.65.0/24", "10.99.60.0/24", "2000:")
+                .doesNotContain("10.99.70.0/24", "10.99.61.0/24", "2001:");
+        assertThat(c[2]).as("after the exit").doesNotContain("10.99.1.100", "10.99.75.0/24", "10.99.65.0/24", "2000:");
+        assertThat(j).containsExactly(c);
+    }
+
+    private String[] reloadRun(boolean java, String reloaded) throws Exception {
+        Path conf = lab.writeFile((java ? "j" : "c") + "-reload.conf", CONFIG);
+        Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
+        ns.vethPair("eth0", "peer0");
+        ns.vethPair("eth1", "peer1");
+        ns.addAddress("eth0", "10.99.1.1/24");
+        Daemon d = java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
+        d.waitForLine("(VI_1) Entering MASTER STATE", START);
+        Poll.until("virtual rules in place", WAIT, () -> kernel(ns).contains("2002:"));
+        int mark = d.process().mark();
+        Files.writeString(conf, reloaded);
+        d.process().signal("HUP");
+        Poll.until("reloaded routes in place", WAIT, () -> kernel(ns).contains("10.99.75.0/24")
+                && !kernel(ns).contains("10.99.61.0/24") && !kernel(ns).contains("2001:"));
+        String after = kernel(ns);
+        List<String> lines = new ArrayList<>();
+        for (String l : d.process().output().split("\n")) {
+            var m = Pattern.compile("Removing route.*|ip rule from.*removed|Removing a Virtual.*").matcher(l);
+            if (m.find()) lines.add(m.group());
+        }
+        d.stop(WAIT);
+        return new String[] {after, String.join("\n", lines), kernel(ns)};
     }
 
     private String[] staticRun(boolean java, Path conf) {
