@@ -46,7 +46,7 @@ public final class CheckScheduler {
     }
 
     private record Entry(CheckerCycle cycle, Probe probe, int timer, long warmupNanos, long hardLimitNanos,
-                         String rsLabel, String vsLabel) {}
+                         String rsLabel, String vsLabel, String identity) {}
 
     private final LvsPool pool;
     private final LvsEvents events;
@@ -92,7 +92,7 @@ public final class CheckScheduler {
                     }
                     Probe probe = probes.create(c, rs.cfg, vs.cfg);
                     entries.add(new Entry(cycle, probe, timers.newTimer(), timing(c).warmup().toNanos(),
-                            hardLimit(c), rs.label, vs.label));
+                            hardLimit(c), rs.label, vs.label, identity(c)));
                 }
             }
         }
@@ -184,14 +184,105 @@ public final class CheckScheduler {
         return entries.size();
     }
 
+    /** A checker's configuration without its line number: what a reload compares (each checker's compare()). */
+    static String identity(Checker c) {
+        return c.toString().replaceAll(", line=\\d+\\]$", "]");
+    }
+
     /** check_daemon.c start_check: the table first (init_services), then each checker's first timer. */
     public void start(long now) {
+        start(now, null);
+    }
+
+    /**
+     * After a reload ({@code previous} is the scheduler of the configuration before it, already stopped): first
+     * ipwrapper.c clear_diff_services and migrate_checkers, then the same start as at first.
+     */
+    public void start(long now, CheckScheduler previous) {
+        if (previous != null) migrate(previous);
         pool.initServices();
         for (Entry e : entries) {
             events.log("Activating healthchecker for service " + e.rsLabel + " for VS " + e.vsLabel);
             long warmup = e.warmupNanos > 0 ? randomBelow.applyAsLong(e.warmupNanos) : 0;
             timers.schedule(e.timer, now + BOOTSTRAP_NANOS + warmup);
         }
+    }
+
+    private void migrate(CheckScheduler old) {
+        for (LvsPool.Vs ovs : old.pool.virtualServers()) {
+            LvsPool.Vs nvs = pool.virtualServers().stream().filter(v -> v.label.equals(ovs.label)).findFirst().orElse(null);
+            if (nvs == null) {
+                events.log(ovs.cfg.service() instanceof io.jkeepalived.config.model.VirtualServer.Service.Group g
+                        ? "Removing Virtual Server Group [" + g.name() + "]" : "Removing Virtual Server " + ovs.label);
+                old.pool.removeVirtualServer(ovs);
+                continue;
+            }
+            nvs.alive = ovs.alive;
+            nvs.quorumUp = ovs.quorumUp;
+            nvs.reloaded = true;
+            for (LvsPool.Rs ors : ovs.realServers) {
+                LvsPool.Rs nrs = nvs.realServers.stream().filter(r -> r.address.equals(ors.address)).findFirst().orElse(null);
+                if (nrs == null) {
+                    events.log("service " + ors.label + " no longer exist");
+                    old.pool.removeRealServer(ors);
+                    continue;
+                }
+                nrs.alive = ors.alive;
+                nrs.set = ors.set;
+                nrs.previousWeight = ors.effectiveWeight;
+                long configured = nrs.effectiveWeight;
+                nrs.effectiveWeight = ors.effectiveWeight;
+                nrs.reloaded = true;
+                migrateCheckers(old, ors, nrs);
+                // the weight from the new configuration, with the checkers' contributions carried over
+                nrs.effectiveWeight = configured + checkerWeights(nrs);
+            }
+            old.pool.updateVsNotifies(ovs);
+            pool.migrateSorry(ovs, nvs);
+        }
+    }
+
+    private long checkerWeights(LvsPool.Rs rs) {
+        long sum = 0;
+        for (Entry e : entries) if (e.cycle.state().rs == rs) sum += e.cycle.state().curWeight;
+        return sum;
+    }
+
+    /** ipwrapper.c migrate_checkers. */
+    private void migrateCheckers(CheckScheduler old, LvsPool.Rs ors, LvsPool.Rs nrs) {
+        List<Entry> olds = new ArrayList<>();
+        for (Entry e : old.entries) if (e.cycle.state().rs == ors) olds.add(e);
+        boolean anyRun = false;
+        nrs.numFailedCheckers = 0;
+        List<Entry> mine = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.cycle.state().rs != nrs) continue;
+            mine.add(e);
+            Entry match = null;
+            for (Entry o : olds) {
+                if (o.identity.equals(e.identity)) {
+                    match = o;
+                    break;
+                }
+            }
+            if (match != null) olds.remove(match);
+            e.cycle.reloaded(match == null ? null : match.cycle);
+            CheckerState st = e.cycle.state();
+            if (st.hasRun && !st.isUp) nrs.numFailedCheckers++;
+            if (st.hasRun) anyRun = true;
+        }
+        if (nrs.numFailedCheckers > 0 || (!nrs.alive && !anyRun)) {
+            for (Entry e : mine) {
+                CheckerState st = e.cycle.state();
+                if (st.hasRun) continue;
+                if (st.alpha && st.isUp) {
+                    st.isUp = false;
+                    nrs.numFailedCheckers++;
+                }
+                e.cycle.oneFailureIsEnough();
+            }
+        }
+        if (nrs.numFailedCheckers == 0 && !nrs.alive) pool.bringUp(nrs);
     }
 
     /** The earliest pending probe, or {@link DeadlineQueue#NO_DEADLINE}. */

@@ -63,8 +63,26 @@ public final class CheckScripts implements AutoCloseable {
         return runner.run(new ScriptCommand(c.name(), c.argv(), c.runAs(), timeout, MISC_KILL_GRACE));
     }
 
+    /**
+     * At shutdown: the down notifiers just started (omega) get a second, as keepalived's shutdown backstop
+     * gives them, then whatever still runs is stopped.
+     */
     @Override
     public void close() {
+        closeAfter(Duration.ofSeconds(1));
+    }
+
+    /** After a reload: the old configuration's scripts may finish on their own (up to their own timeouts). */
+    public void retire() {
+        closeAfter(Duration.ofSeconds(30));
+    }
+
+    private void closeAfter(Duration idle) {
+        try {
+            runner.awaitIdle(idle);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         runner.close();
     }
 }

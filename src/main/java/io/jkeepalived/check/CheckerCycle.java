@@ -60,6 +60,33 @@ public final class CheckerCycle {
         return kind;
     }
 
+    CheckerState state() {
+        return state;
+    }
+
+    /**
+     * A reload (ipwrapper.c migrate_checkers): a checker new to the configuration starts up with no retry spent
+     * (check_data.c sets retry_it = retry only at the first start); one that matches an old checker of the same
+     * real server takes over its state.
+     */
+    void reloaded(CheckerCycle old) {
+        state.isUp = true;
+        retryIt = 0;
+        if (old == null) return;
+        if (old.state.hasRun) state.isUp = old.state.isUp;
+        state.hasRun = old.state.hasRun;
+        if (old.retryIt != 0 && retry != 0) retryIt = old.retryIt >= retry ? retry - 1 : old.retryIt;
+        state.curWeight = old.state.curWeight;
+        lastExitCode = old.lastExitCode;
+        urlIt = old.urlIt < urlPaths.length ? old.urlIt : 0;
+        failedUrl = old.failedUrl < urlPaths.length ? old.failedUrl : -1;
+    }
+
+    /** ipwrapper.c migrate_checkers: a new checker that has not run spends its whole retry budget at once. */
+    void oneFailureIsEnough() {
+        retryIt = retry;
+    }
+
     public boolean isUp() {
         return state.isUp;
     }

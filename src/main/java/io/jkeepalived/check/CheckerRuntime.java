@@ -59,8 +59,17 @@ public final class CheckerRuntime {
     }
 
     public synchronized void start() {
+        start(null);
+    }
+
+    /**
+     * Starts after a reload: {@code previous} (the runtime of the old configuration) stops probing, and its
+     * servers' states carry over to this one's (keepalived's clear_diff_services and migrate_checkers).
+     */
+    public synchronized void start(CheckerRuntime previous) {
+        if (previous != null) previous.halt();
         running = true;
-        scheduler.start(clock.nanoTime());
+        scheduler.start(clock.nanoTime(), previous == null ? null : previous.scheduler);
         desired = scheduler.pool().desired();
         filesReadAt = clock.nanoTime();
         thread = Thread.ofPlatform().name("checkers").daemon().start(this::loop);
@@ -89,6 +98,20 @@ public final class CheckerRuntime {
             }
             if (d != null) completed(d);
         }
+    }
+
+    /** Stops the scheduler thread and the probes, leaving the table as it is. */
+    private synchronized void halt() {
+        if (!running) return;
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Thread t : probeThreads) if (t != null) t.interrupt();
+        pings.shutdownNow();
     }
 
     private void completed(Done d) {
@@ -140,14 +163,7 @@ public final class CheckerRuntime {
      */
     public synchronized void stop(boolean keepTable) {
         if (!running) return;
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        pings.shutdownNow();
+        halt();
         if (!keepTable) scheduler.stop();
         desired = scheduler.pool().desired();
     }

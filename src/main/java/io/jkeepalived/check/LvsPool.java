@@ -28,6 +28,7 @@ public final class LvsPool {
         final Rs sorry;
         boolean quorumUp;
         boolean alive;
+        boolean reloaded;
 
         Vs(VirtualServer cfg) {
             this.cfg = cfg;
@@ -59,8 +60,10 @@ public final class LvsPool {
         final RealServer cfg;
         boolean alive;
         boolean set;
+        boolean reloaded;
         int numFailedCheckers;
         long effectiveWeight;
+        long previousWeight;
 
         Rs(Vs vs, Endpoint address, long weight, boolean inhibit, boolean smtpAlert, RealServer cfg) {
             this.vs = vs;
@@ -131,7 +134,7 @@ public final class LvsPool {
     /** ipwrapper.c init_services: the services, the real servers without failed checkers, the quorum. */
     public void initServices() {
         for (Vs vs : virtualServers) {
-            vs.quorumUp = weighLive(vs) >= vs.cfg.quorum() + vs.cfg.hysteresis();
+            if (!vs.reloaded) vs.quorumUp = weighLive(vs) >= vs.cfg.quorum() + vs.cfg.hysteresis();
         }
         for (Vs vs : virtualServers) {
             if (!vs.alive) {
@@ -139,6 +142,15 @@ public final class LvsPool {
                 vs.alive = true;
             }
             for (Rs rs : vs.realServers) {
+                if (rs.reloaded) {
+                    // a reload keeps a known server as it was; only a changed weight is applied
+                    if (rs.effectiveWeight != rs.previousWeight) {
+                        long w = rs.effectiveWeight;
+                        rs.effectiveWeight = rs.previousWeight;
+                        updateWeight(w, rs, false);
+                    }
+                    continue;
+                }
                 if ((rs.numFailedCheckers == 0 && !rs.alive) || (rs.inhibit && !rs.set)) {
                     ipvs(IpvsCommand.Kind.ADD_DEST, vs, rs);
                     if (rs.numFailedCheckers == 0) {
@@ -154,6 +166,61 @@ public final class LvsPool {
                 ipvs(IpvsCommand.Kind.ADD_DEST, vs, vs.sorry);
                 vs.sorry.numFailedCheckers = 0;
             }
+        }
+    }
+
+    /** ipwrapper.c perform_svr_state, for a reload that finds a server with no failed checker not alive. */
+    void bringUp(Rs rs) {
+        performSvrState(true, rs);
+    }
+
+    /** ipwrapper.c clear_service_rs(…, false): a real server gone from the configuration at a reload. */
+    void removeRealServer(Rs rs) {
+        Vs vs = rs.vs;
+        if (rs.set) {
+            events.log("Removing " + (rs.inhibit && !rs.alive ? "(inhibited) " : "") + "service " + rs.label
+                    + " from VS " + vs.label);
+        }
+        if (!rs.set) return;
+        ipvsForced(IpvsCommand.Kind.DEL_DEST, vs, rs);
+        if (!rs.alive) return;
+        rs.alive = false;
+        doRsNotifies(rs);
+        if (rs.smtpAlert) events.smtpAlert(vs.label, rs.label, "DOWN", "=> Removing <=");
+    }
+
+    /** ipwrapper.c update_vs_notifies(…, false): the quorum may be lost once servers are gone. */
+    void updateVsNotifies(Vs vs) {
+        long threshold = vs.cfg.quorum() - vs.cfg.hysteresis();
+        long weightSum = weighLive(vs);
+        if (vs.quorumUp && (weightSum == 0 || weightSum < threshold)) {
+            vs.quorumUp = false;
+            doVsNotifies(vs, false, threshold, weightSum, false);
+        }
+    }
+
+    /** ipwrapper.c clear_service_vs(…, false): a virtual server gone from the configuration at a reload. */
+    void removeVirtualServer(Vs vs) {
+        if (vs.sorry != null && vs.sorry.set) {
+            ipvsForced(IpvsCommand.Kind.DEL_DEST, vs, vs.sorry);
+            vs.sorry.alive = false;
+        }
+        for (Rs rs : vs.realServers) removeRealServer(rs);
+        updateVsNotifies(vs);
+        ipvs(IpvsCommand.Kind.DEL, vs, null);
+        vs.alive = false;
+    }
+
+    /** ipwrapper.c clear_diff_s_srv: the same sorry server keeps its state, another one is taken out. */
+    void migrateSorry(Vs old, Vs now) {
+        if (old.sorry == null) return;
+        if (now.sorry != null && now.sorry.address.equals(old.sorry.address)) {
+            now.sorry.alive = old.sorry.alive;
+            now.sorry.set = old.sorry.set;
+            now.sorry.reloaded = true;
+        } else if (old.sorry.alive || (old.sorry.inhibit && old.sorry.set)) {
+            events.log("Removing sorry server " + old.sorry.label + " from VS " + old.label);
+            ipvsForced(IpvsCommand.Kind.DEL_DEST, old, old.sorry);
         }
     }
 

@@ -23,6 +23,8 @@ final class CheckerPart {
     private CheckerRuntime runtime;
     private boolean keepTable;
     private CheckScripts scripts;
+    private RuntimeFlags flags;
+    private java.util.function.UnaryOperator<LvsEvents> events = java.util.function.UnaryOperator.identity();
 
     void start(KeepalivedConfig config, RuntimeFlags flags) {
         start(config, flags, java.util.function.UnaryOperator.identity());
@@ -30,6 +32,8 @@ final class CheckerPart {
 
     /** {@code events} wraps the checkers' events (the daemon adds the e-mail alerts there). */
     void start(KeepalivedConfig config, RuntimeFlags flags, java.util.function.UnaryOperator<LvsEvents> events) {
+        this.flags = flags;
+        this.events = events;
         if (!flags.runCheckers() || config.lvs().virtualServers().isEmpty()) return;
         keepTable = flags.dontReleaseIpvs();
         log.debug("Initializing ipvs");
@@ -43,6 +47,28 @@ final class CheckerPart {
                 events.apply(new LoggedLvsEvents(scripts)), new NetworkProbes(scripts), NanoClock.system());
         for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         runtime.start();
+    }
+
+    /**
+     * SIGHUP: the new configuration's checkers start, taking over the states of the servers both configurations
+     * have; servers and virtual servers that are gone are removed (keepalived's reload of its checker child).
+     */
+    void reload(KeepalivedConfig config) {
+        if (flags == null) return;
+        if (runtime == null) {
+            start(config, flags, events);
+            return;
+        }
+        CheckScripts newScripts = new CheckScripts(config.globalDefs().scripts());
+        CheckerRuntime next = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(),
+                events.apply(new LoggedLvsEvents(newScripts)), new NetworkProbes(newScripts), NanoClock.system());
+        for (String k : next.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
+        next.start(runtime);
+        CheckScripts old = scripts;
+        scripts = newScripts;
+        runtime = next;
+        // the old runner lets the scripts it started (a removed server's notify_down) finish on their own
+        Thread.ofVirtual().name("check-scripts-retired").start(old::retire);
     }
 
     void stop() {

@@ -78,6 +78,7 @@ final class VrrpLifecycle implements Lifecycle {
         // the new global_defs' mail settings apply from the reload on; the old sender finishes on its own
         SmtpAlerts old = smtp.swap(smtpAlerts(config));
         Thread.ofVirtual().name("smtp-alerts-retired").start(old::close);
+        checkers.reload(config);
         if (vrrp != null) {
             // the new scripts first: the reload's own transitions (a deleted instance, a new one) use them
             if (notifier != null) {

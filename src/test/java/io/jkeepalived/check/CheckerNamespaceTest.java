@@ -166,6 +166,15 @@ class CheckerNamespaceTest {
         waitFrom(j, mark, "Misc check for [[10.99.7.3]:tcp:7000 VS [10.99.7.1]:tcp:7000] by [" + misc + "] succeeded.");
         waitFrom(j, mark, "Adding service [10.99.7.3]:tcp:7000 to VS [10.99.7.1]:tcp:7000");
 
+        // SIGHUP without the MISC_CHECK's virtual server: it is removed, the others keep their state
+        mark = j.process().mark();
+        lab.writeFile("keepalived.conf", conf(rec, md5(BODY)));
+        j.process().signal("HUP");
+        waitFrom(j, mark, "Removing Virtual Server [10.99.7.1]:tcp:7000");
+        waitFrom(j, mark, "Activating healthchecker for service [10.99.7.2]:tcp:80 for VS [10.99.7.1]:tcp:80");
+        assertThat(j.process().lines().subList(mark, j.process().lines().size()))
+                .noneMatch(l -> l.contains("Adding service") || l.contains("Removing service [10.99.7.2]"));
+
         // SIGTERM: every real server is shut down, no down notifiers without omega
         mark = j.process().mark();
         int before = lines(events).size();

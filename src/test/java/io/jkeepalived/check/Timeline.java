@@ -29,7 +29,7 @@ final class Timeline implements LvsEvents {
     final List<String> lines = new ArrayList<>();
     final List<IpvsCommand> ipvs = new ArrayList<>();
     final List<String> alerts = new ArrayList<>();
-    final CheckScheduler scheduler;
+    CheckScheduler scheduler;
     /** Outcome of a probe, by "ip:port" of the checked real server; default: up. */
     final Map<String, Function<Integer, Outcome>> servers = new HashMap<>();
     private final ArrayDeque<long[]> pending = new ArrayDeque<>();
@@ -79,6 +79,17 @@ final class Timeline implements LvsEvents {
 
     void start() {
         scheduler.start(clock.nanoTime());
+    }
+
+    /** SIGHUP with {@code conf}: a new scheduler takes over from the running one (probes in flight are dropped). */
+    void reload(String conf) {
+        KeepalivedConfig config = load(conf);
+        CheckScheduler old = scheduler;
+        pending.clear();
+        pendingOutcome.clear();
+        scheduler = new CheckScheduler(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(), this,
+                this::probe, b -> 0, path -> java.util.OptionalLong.of(files.getOrDefault(path, 0L)));
+        scheduler.start(clock.nanoTime(), old);
     }
 
     /** Advances the clock to {@code seconds}, firing every timer and completing every probe on the way. */
