@@ -9,6 +9,7 @@ import io.jkeepalived.notify.smtp.SmtpAlerts;
 import io.jkeepalived.script.ScriptRunner;
 import io.jkeepalived.time.NanoClock;
 import io.jkeepalived.vrrp.runtime.NetPorts;
+import io.jkeepalived.vrrp.runtime.RunnerScriptLauncher;
 import io.jkeepalived.vrrp.runtime.RuntimeOptions;
 import io.jkeepalived.vrrp.runtime.VrrpRuntime;
 import java.time.Instant;
@@ -53,7 +54,8 @@ final class VrrpLifecycle implements Lifecycle {
             vrrp = new VrrpRuntime(config.vrrp(), config.globalDefs().vrrp(),
                     new RuntimeOptions(!flags.dontReleaseVrrp(), flags.logDetail() > 0,
                             otherInt(config, "vrrp_priority"), otherInt(config, "vrrp_rt_priority")),
-                    NetPorts.linux(), NanoClock.system(), new NotifyListener(notifier, smtp));
+                    NetPorts.linux(), NanoClock.system(), new NotifyListener(notifier, smtp),
+                    RunnerScriptLauncher.over(scripts, config.globalDefs().scripts()));
             try {
                 vrrp.start();
             } catch (RuntimeException e) {

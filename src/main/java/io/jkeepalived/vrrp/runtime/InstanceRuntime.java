@@ -44,7 +44,6 @@ final class InstanceRuntime {
     final AdvertSocket socket;
     final int machineTimer;
     final int garpTimer;
-    final TrackedInterfaces trackedInterfaces;
     private final String tag;
     private final Effects effects;
     private final VrrpListener listener;
@@ -116,7 +115,6 @@ final class InstanceRuntime {
         this.tag = "(" + plan.name() + ")";
         this.machineTimer = timers.newTimer();
         this.garpTimer = timers.newTimer();
-        this.trackedInterfaces = new TrackedInterfaces(plan.instance().trackInterfaces());
         this.encoder = new AdvertEncoder(plan.advert());
         this.counters = new PacketCounters(plan.checksumCompat());
         this.validator = new AdvertValidator(plan.receive(), counters, stats);

@@ -88,9 +88,11 @@ final class Reload {
             first[kept[o]] = new VrrpEvent.Resume(was.machine.state(), added);
             was.release();
         }
+        rt.retrack(now);
         for (int n = 0; n < built.size(); n++) rt.prime(built.get(n), previous[n] == VrrpState.FAULT, now);
         for (SyncGroupRuntime g : rt.groups) g.start(now);
         for (int n = 0; n < built.size(); n++) built.get(n).handle(first[n] != null ? first[n] : VrrpEvent.START, now);
+        rt.startScripts(now);
         closeUnused(rt.sockets);
         // VMACs of dropped instances go once no instance uses them (clear_diff_vrrp)
         List<String> vmacsInUse = new ArrayList<>();

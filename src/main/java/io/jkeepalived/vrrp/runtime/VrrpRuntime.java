@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * thread per raw socket and one link-monitor thread hand their input over through the loop's queue
  * (STYLE.md habit 6). Start, stop and dumps come from the daemon's thread.
  *
- * <p>Interface tracking: the instance's own interface (unless dont_track_primary) and track_interface.
+ * <p>Tracking: the instance's own interface (unless dont_track_primary); track_interface, track_script,
+ * track_file and track_process through {@link Tracking}.
  * Not yet here (noted for later work): use_vmac (the base interface is used), reload of static entries,
- * track_script / track_file / track_process / track_bfd, notify scripts,
+ * track_bfd, notify scripts,
  * vrrp_garp_interval / vrrp_gna_interval pacing.
  */
 public final class VrrpRuntime {
@@ -86,6 +87,8 @@ public final class VrrpRuntime {
     private volatile boolean stopping;
     /** Start-up is over: instances built from now on come from a reload (loop thread only). */
     private boolean setUpDone;
+    private final ScriptLauncher scripts;
+    private Tracking tracking;
 
     /** The stop request the daemon's thread puts in the loop's queue. */
     private record StopRequest() {
@@ -102,6 +105,13 @@ public final class VrrpRuntime {
 
     public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
             NanoClock clock, VrrpListener listener) {
+        this(config, globals, options, ports, clock, listener, ScriptLauncher.NONE);
+    }
+
+    /** {@code scripts} runs the vrrp_scripts that instances track. */
+    public VrrpRuntime(VrrpConfig config, GlobalDefs.Vrrp globals, RuntimeOptions options, NetPorts ports,
+            NanoClock clock, VrrpListener listener, ScriptLauncher scripts) {
+        this.scripts = scripts;
         this.listener = listener;
         this.config = SyncGroupTracking.apply(config);
         this.globals = globals;
@@ -142,6 +152,7 @@ public final class VrrpRuntime {
             join(linkThread);
             linkEvents.close();
         }
+        if (tracking != null) tracking.stop();
         for (AdvertSocket s : sockets.values()) s.close();
         // keepalived removes its VMACs at stop unless run with -V (vrrp_daemon.c vrrp_terminate_phase2)
         if (options.releaseVips()) vmacs.deleteAll();
@@ -238,6 +249,7 @@ public final class VrrpRuntime {
         Rehearsal.takeOvers(instances, Rehearsal.ROUNDS);
         long now = clock.nanoTime();
         long startupDelay = globals == null ? 0 : globals.startupDelayMicros() * 1_000;
+        retrack(now);
         for (InstanceRuntime i : instances) prime(i, false, now);
         // every member's start-up faults are known before its group decides its own state
         for (SyncGroupRuntime g : groups) g.start(now);
@@ -248,6 +260,34 @@ public final class VrrpRuntime {
         for (InstanceRuntime i : instances) i.finishStart(now);
         if (statics != null) statics.reportReflections();
         setUpDone = true;
+        startScripts(now);
+    }
+
+    /**
+     * The trackers for the instances now built (start-up, reload): files and /proc read once; scripts keep
+     * their counts across a reload (vrrp.c: a script of the same name carries its result over).
+     */
+    void retrack(long now) {
+        Tracking old = tracking;
+        tracking = new Tracking(config, instances, timers, scripts, this::hand, this::isUp, options.logDetail(), old);
+        if (old != null) old.stop();
+        tracking.startTrackers(now);
+    }
+
+    /** Scripts start once the instances have (vrrp_register_workers: vrrp_init_state, then vrrp_init_script). */
+    void startScripts(long now) {
+        tracking.startScripts(now);
+    }
+
+    /** A tracker's thread hands a result over; it waits for room rather than lose one, unless stopping. */
+    private void hand(TrackerMessage m) {
+        try {
+            while (!stopping && !inbox.offer(m, 100, TimeUnit.MILLISECONDS)) {
+                // the loop is busy: keep trying
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A reload's static addresses, routes and rules; the loop thread only. */
@@ -326,20 +366,10 @@ public final class VrrpRuntime {
      * was in FAULT before a reload, so the causes are not logged again.
      */
     void prime(InstanceRuntime i, boolean quiet, long now) {
-        if (!i.trackedInterfaces.isEmpty()) {
-            for (String name : i.trackedInterfaces.faulting(this::isUp)) {
-                if (!quiet) log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), name);
-            }
-            VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
-            if (t != null) i.handle(t, now);
-        }
-        if (noSourceAddress.contains(i)) {
-            if (!quiet) {
-                log.info("({}) entering FAULT state (no IPv{} address for interface)", i.plan.name(),
-                        i.plan.family() == IpFamily.IPV4 ? 4 : 6);
-            }
-            i.handle(new VrrpEvent.TrackingChanged(0, 1), now);
-        }
+        String noSource = !noSourceAddress.contains(i) ? null : "(" + i.plan.name()
+                + ") entering FAULT state (no IPv" + (i.plan.family() == IpFamily.IPV4 ? 4 : 6)
+                + " address for interface)";
+        tracking.initialise(i, noSource, quiet, now);
         if (!i.plan.instance().dontTrackPrimary() && !isUp(i.plan.interfaceName())) {
             if (!quiet) {
                 log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
@@ -414,7 +444,11 @@ public final class VrrpRuntime {
     private void loop() throws RuntimeException {
         DeadlineQueue.ExpiryHandler expiry = (id, now) -> {
             InstanceRuntime i = id < byTimer.length ? byTimer[id] : null;
-            if (i != null) i.timerExpired(id, now);
+            if (i != null) {
+                i.timerExpired(id, now);
+            } else {
+                tracking.timerExpired(id, now);
+            }
         };
         while (true) {
             long now = clock.nanoTime();
@@ -437,6 +471,7 @@ public final class VrrpRuntime {
                     free.offer(p);
                 }
                 case NetEvent e -> linkEvent(e, now);
+                case TrackerMessage m -> tracking.receive(m, now);
                 case ReloadRequest r -> {
                     try {
                         new Reload(this).apply(r.config(), r.globals(), now);
@@ -480,7 +515,7 @@ public final class VrrpRuntime {
         if (was == null || was == up) return;
         boolean ours = false;
         for (InstanceRuntime i : instances) {
-            ours |= link.name().equals(i.plan.interfaceName()) || i.trackedInterfaces.tracks(link.name());
+            ours |= link.name().equals(i.plan.interfaceName()) || tracking.tracksInterface(link.name());
         }
         if (!ours) return;
         if (options.logDetail()) log.info("Netlink reports {} {}", link.name(), up ? "up" : "down");
@@ -488,11 +523,8 @@ public final class VrrpRuntime {
             if (link.name().equals(i.plan.interfaceName()) && !i.plan.instance().dontTrackPrimary()) {
                 i.handle(up ? VrrpEvent.INTERFACE_UP : VrrpEvent.INTERFACE_DOWN, now);
             }
-            if (i.trackedInterfaces.tracks(link.name())) {
-                VrrpEvent.TrackingChanged t = i.trackedInterfaces.evaluate(this::isUp);
-                if (t != null) i.handle(t, now);
-            }
         }
+        tracking.interfaceChanged(link.name(), now);
     }
 
     /** keepalived's IF_FLAGS_UP: administratively up and running; unknown interfaces are down. */
