@@ -119,6 +119,62 @@ class NotifyInteropTest {
                 """.formatted(d) + instance.formatted(d, 1, 61, priority) + instance.formatted(d, 2, 62, priority);
     }
 
+    @Test
+    void refusedScriptsAreReportedAsKeepalivedDoesAndNotRun() throws Exception {
+        List<String> c = refusals(false);
+        List<String> java = refusals(true);
+        assertThat(c).isNotEmpty();
+        assertThat(java).isEqualTo(c);
+    }
+
+    /** One node with enable_script_security and unsafe, missing and non-executable notify scripts. */
+    private List<String> refusals(boolean java) throws Exception {
+        String impl = java ? "java" : "c";
+        Path d = scriptDir(impl + "-sec");
+        Path open = d.resolve("open");
+        Files.createDirectories(open);
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        script(open.resolve("rec.sh"), "#!/bin/sh\nf=\"$1\"\nshift\necho \"$*\" >> \"$f\"\n");
+        Path noexec = d.resolve("noexec.sh");
+        Files.writeString(noexec, "#!/bin/sh\n");
+        String conf = """
+                global_defs {
+                    enable_script_security
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 53
+                    priority 150
+                    advert_int 1
+                    notify_master "%1$s/open/rec.sh %1$s/unsafe.log" root
+                    notify_backup "%1$s/missing.sh" root
+                    notify_fault "%2$s" root
+                    notify "%1$s/rec.sh %1$s/notify.log" root root
+                    virtual_ipaddress {
+                        10.99.1.100/24
+                    }
+                }
+                """.formatted(d, noexec);
+        Daemon a = start(java, lab.hostsOnLan(1).getFirst(), lab.writeFile(impl + "-sec.conf", conf));
+        a.waitForLine("(VI_1) Entering MASTER STATE", START);
+        Poll.until("the safe generic notify ran", WAIT, () -> lines(d, "notify").contains("INSTANCE VI_1 MASTER 150"));
+        a.stop(WAIT);
+        assertThat(lines(d, "unsafe")).as("the unsafe script did not run").isEmpty();
+        Pattern about = Pattern.compile("script|Script|SECURITY");
+        List<String> out = new ArrayList<>();
+        for (String l : a.process().lines()) {
+            // the date, and keepalived's parent-only line about keepalived_script (not jkeepalived's yet)
+            String text = l.replaceFirst("^\\w{3} \\w{3} +\\d+ [\\d:]+ \\d{4}: ", "");
+            if (!about.matcher(text).find() || text.startsWith(" ") || text.startsWith("Opening file")
+                    || text.startsWith("Configuration file") || text.startsWith("Script user 'keepalived_script'")) {
+                continue;
+            }
+            out.add(text.replace("/" + impl + "-sec", "/X-sec").replace(d.getParent().toString(), "DIR"));
+        }
+        return out;
+    }
+
     /** Runs the scenario with one implementation; answers node/record → lines. */
     private Map<String, List<String>> scenario(boolean java) {
         List<Netns> hosts = lab.hostsOnLan(2);
