@@ -57,6 +57,8 @@ public final class CheckScheduler {
     private final LongUnaryOperator randomBelow;
     private final List<String> unsupported = new ArrayList<>();
     private final FileChecks files;
+    private final boolean[] enabled;
+    private java.util.function.Predicate<java.net.InetAddress> isLocal = a -> true;
 
     /**
      * @param randomBelow given a bound n ≥ 0, a value in [0, n] (keepalived: warmup × random() / RAND_MAX)
@@ -98,6 +100,7 @@ public final class CheckScheduler {
         }
         launchedAt = new long[entries.size()];
         inFlight = new boolean[entries.size()];
+        enabled = new boolean[entries.size()];
     }
 
     private CheckerCycle cycle(Checker c, LvsPool.Rs rs, boolean logAll) {
@@ -201,8 +204,12 @@ public final class CheckScheduler {
     public void start(long now, CheckScheduler previous) {
         if (previous != null) migrate(previous);
         pool.initServices();
-        for (Entry e : entries) {
-            events.log("Activating healthchecker for service " + e.rsLabel + " for VS " + e.vsLabel);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            LvsPool.Vs vs = e.cycle.state().rs.vs;
+            // ha_suspend: no checks while the virtual server's address is not on this host (check_api.c)
+            enabled[i] = !suspendable(vs) || isLocal.test(address(vs));
+            events.log((enabled[i] ? "A" : "Dea") + "ctivating healthchecker for service " + e.rsLabel + " for VS " + e.vsLabel);
             long warmup = e.warmupNanos > 0 ? randomBelow.applyAsLong(e.warmupNanos) : 0;
             timers.schedule(e.timer, now + BOOTSTRAP_NANOS + warmup);
         }
@@ -285,6 +292,36 @@ public final class CheckScheduler {
         if (nrs.numFailedCheckers == 0 && !nrs.alive) pool.bringUp(nrs);
     }
 
+    private static boolean suspendable(LvsPool.Vs vs) {
+        return vs.cfg.haSuspend() && vs.cfg.service() instanceof io.jkeepalived.config.model.VirtualServer.Service.Address;
+    }
+
+    private static java.net.InetAddress address(LvsPool.Vs vs) {
+        return ((io.jkeepalived.config.model.VirtualServer.Service.Address) vs.cfg.service()).endpoint().address();
+    }
+
+    /** How ha_suspend learns whether an address is on this host (the runtime asks the kernel's interfaces). */
+    public void addressCheck(java.util.function.Predicate<java.net.InetAddress> check) {
+        this.isLocal = check;
+    }
+
+    /** ha_suspend: the virtual servers' addresses looked at again; checkers follow their address. */
+    public void pollAddresses() {
+        Boolean[] localOf = new Boolean[pool.virtualServers().size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            LvsPool.Vs vs = e.cycle.state().rs.vs;
+            if (!suspendable(vs)) continue;
+            int v = pool.virtualServers().indexOf(vs);
+            if (localOf[v] == null) localOf[v] = isLocal.test(address(vs));
+            if (localOf[v] != enabled[i]) {
+                events.log((localOf[v] ? "Activat" : "Suspend") + "ing healthchecker for service " + e.rsLabel
+                        + " for VS " + e.vsLabel);
+                enabled[i] = localOf[v];
+            }
+        }
+    }
+
     /** The earliest pending probe, or {@link DeadlineQueue#NO_DEADLINE}. */
     public long nextDeadline() {
         return timers.nextDeadline();
@@ -295,6 +332,10 @@ public final class CheckScheduler {
         timers.poll(now, (timer, at) -> {
             int i = timer; // timers were taken in entry order, from 0
             Entry e = entries.get(i);
+            if (!enabled[i]) {
+                timers.schedule(e.timer, at + e.cycle.delayLoopNanos());
+                return;
+            }
             launchedAt[i] = at;
             inFlight[i] = true;
             e.cycle.probing();

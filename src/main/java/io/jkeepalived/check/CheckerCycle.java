@@ -64,6 +64,10 @@ public final class CheckerCycle {
         return state;
     }
 
+    long delayLoopNanos() {
+        return delayLoop;
+    }
+
     /**
      * A reload (ipwrapper.c migrate_checkers): a checker new to the configuration starts up with no retry spent
      * (check_data.c sets retry_it = retry only at the first start); one that matches an old checker of the same

@@ -42,6 +42,7 @@ public final class CheckerRuntime {
         this.scheduler = new CheckScheduler(lvs, globals, trackFiles, events, probes,
                 bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1), FileChecks::readNumber);
         this.clock = clock;
+        scheduler.addressCheck(CheckerRuntime::isLocal);
         this.watchdogTimer = new int[scheduler.size()];
         // taken in order, so a watchdog timer's id is its checker's index
         for (int i = 0; i < watchdogTimer.length; i++) watchdogTimer[i] = watchdog.newTimer();
@@ -86,6 +87,7 @@ public final class CheckerRuntime {
             if (now - filesReadAt >= 1_000_000_000L) {
                 filesReadAt = now;
                 scheduler.pollFiles();
+                scheduler.pollAddresses();
             }
             snapshot();
             scheduler.runDue(clock.nanoTime(), this::launch);
@@ -129,6 +131,14 @@ public final class CheckerRuntime {
         probeThreads[checker] = null;
         launches[checker]++;
         scheduler.complete(checker, scheduler.overdue(checker), now);
+    }
+
+    private static boolean isLocal(java.net.InetAddress a) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(a) != null;
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     private void snapshot() {
