@@ -100,6 +100,15 @@ final class InstanceRuntime {
         boolean ipv6Router(String ifName);
 
         boolean logDetail();
+
+        /** vrrp_garp_interval pacing: whether the GARP/NA for VIP {@code vip} may go now; if not it waits. */
+        default boolean admitGarp(InstanceRuntime instance, int vip, String dev, boolean ipv6, long now) {
+            return true;
+        }
+
+        /** The instance dropped its VIPs: its waiting GARPs/NAs are forgotten. */
+        default void forgetGarps(InstanceRuntime instance) {
+        }
     }
 
     InstanceRuntime(InstancePlan plan, AdvertSocket socket, DeadlineQueue timers, VirtualAddresses vips,
@@ -273,10 +282,11 @@ final class InstanceRuntime {
                 }
                 garpCount = 0;
                 timers.cancel(garpTimer);
+                effects.forgetGarps(this);
             }
             case VrrpDecision.SendGratuitousArps g -> {
                 if (g.notBeforeNanos() <= now) {
-                    sendGarps(g.repeat());
+                    sendGarps(g.repeat(), now);
                 } else {
                     queueGarps(g.repeat(), g.notBeforeNanos());
                 }
@@ -344,7 +354,7 @@ final class InstanceRuntime {
         int kept = 0;
         for (int i = 0; i < garpCount; i++) {
             if (garpAt[i] <= now) {
-                if (vips.isSet()) sendGarps(garpRepeat[i]);
+                if (vips.isSet()) sendGarps(garpRepeat[i], now);
             } else {
                 garpAt[kept] = garpAt[i];
                 garpRepeat[kept] = garpRepeat[i];
@@ -356,7 +366,7 @@ final class InstanceRuntime {
     }
 
     /** keepalived's vrrp_send_link_update: {@code repeat} rounds over every VIP, the burst logged once. */
-    private void sendGarps(int repeat) {
+    private void sendGarps(int repeat, long now) {
         List<InterfaceAddress> addrs = vips.addresses();
         byte[] frame = new byte[128];
         for (int round = 0; round < repeat; round++) {
@@ -370,9 +380,15 @@ final class InstanceRuntime {
                     log.info(tag + " Sending/queueing " + (v6 ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs")
                             + " on " + dev + " for " + text);
                 }
-                sendOne(dev, a.address(), frame);
+                if (effects.admitGarp(this, i, dev, v6, now)) sendOne(dev, a.address(), frame);
             }
         }
+    }
+
+    /** A GARP/NA that waited for vrrp_garp_interval / vrrp_gna_interval; dropped if the VIPs went meanwhile. */
+    void sendQueuedGarp(int vip) {
+        if (!vips.isSet() || vip >= vips.addresses().size()) return;
+        sendOne(vips.device(vip), vips.addresses().get(vip).address(), new byte[128]);
     }
 
     private void announceSource() {
@@ -431,6 +447,7 @@ final class InstanceRuntime {
 
     /** Gives the timers back (the instance was replaced by a reload). */
     void release() {
+        effects.forgetGarps(this);
         timers.release(machineTimer);
         timers.release(garpTimer);
     }

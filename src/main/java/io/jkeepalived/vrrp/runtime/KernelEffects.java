@@ -17,6 +17,8 @@ final class KernelEffects implements InstanceRuntime.Effects {
     private final Map<String, Link> links;
     private final boolean logDetail;
     private final Map<String, Boolean> router = new HashMap<>();
+    private GarpPacer pacer;
+    private java.util.function.LongConsumer rearm;
 
     KernelEffects(NetPorts ports, Map<String, Link> links, boolean logDetail) {
         this.ports = ports;
@@ -61,6 +63,34 @@ final class KernelEffects implements InstanceRuntime.Effects {
                 return false;
             }
         });
+    }
+
+    /** vrrp_garp_interval pacing; {@code rearm} sets the pacer's timer to a wake-up time. */
+    void pace(GarpPacer p, java.util.function.LongConsumer rearm) {
+        this.pacer = p != null && p.active() ? p : null;
+        this.rearm = rearm;
+    }
+
+    @Override
+    public boolean admitGarp(InstanceRuntime instance, int vip, String dev, boolean ipv6, long now) {
+        if (pacer == null || pacer.admit(instance, vip, dev, ipv6, now)) return true;
+        rearm.accept(pacer.nextWake());
+        return false;
+    }
+
+    @Override
+    public void forgetGarps(InstanceRuntime instance) {
+        if (pacer != null) pacer.forget(instance);
+    }
+
+    /** A VMAC's base interface (GARP pacing counts per physical interface), else the interface itself. */
+    String baseOf(String ifName) {
+        Link l = links.get(ifName);
+        if (l == null || !"macvlan".equals(l.kind()) || l.linkIndex() == 0) return ifName;
+        for (Link b : links.values()) {
+            if (b.index() == l.linkIndex()) return b.name();
+        }
+        return ifName;
     }
 
     @Override

@@ -52,6 +52,7 @@ final class Reload {
         rt.configure(config, globals);
         rt.refreshLinks();
         rt.reloadStatics();
+        rt.pace();
         List<InstanceRuntime> built = new ArrayList<>();
         for (VrrpInstance v : config.instances()) {
             InstanceRuntime i = rt.build(v);

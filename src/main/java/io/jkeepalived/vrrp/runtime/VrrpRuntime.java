@@ -40,9 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tracking: the instance's own interface (unless dont_track_primary); track_interface, track_script,
  * track_file and track_process through {@link Tracking}.
- * Not yet here (noted for later work): use_vmac (the base interface is used), reload of static entries,
- * track_bfd, notify scripts,
- * vrrp_garp_interval / vrrp_gna_interval pacing.
+ * SIGHUP: {@link Reload}; use_vmac: {@link VmacLinks}; GARP/NA pacing: {@link GarpPacer}.
+ * Not yet here (noted for later work): use_ipvlan, use_vmac_addr, track_bfd, notify scripts.
  */
 public final class VrrpRuntime {
     private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
@@ -74,7 +73,9 @@ public final class VrrpRuntime {
     private final Map<String, Link> links = new HashMap<>();
     private final Map<Integer, Boolean> linkUp = new HashMap<>();
     private final AdvertView dispatchView = new AdvertView();
-    private final InstanceRuntime.Effects effects;
+    private final KernelEffects effects;
+    private GarpPacer pacer;
+    private final int pacerTimer = timers.newTimer();
     /** use_vmac's interfaces (loop thread; the daemon's thread once the loop has ended). */
     final VmacLinks vmacs;
     private final VrrpListener listener;
@@ -231,6 +232,7 @@ public final class VrrpRuntime {
 
     private void setUp() {
         refreshLinks();
+        pace();
         Map<String, Integer> ifIndex = new HashMap<>();
         links.forEach((name, l) -> ifIndex.put(name, l.index()));
         statics = StaticEntries.of(config, ifIndex, ports);
@@ -295,6 +297,17 @@ public final class VrrpRuntime {
         Map<String, Integer> ifIndex = new HashMap<>();
         links.forEach((name, l) -> ifIndex.put(name, l.index()));
         statics = StaticEntries.reload(statics, config, ifIndex, ports, options.logDetail());
+    }
+
+    /** vrrp_garp_interval / vrrp_gna_interval / garp_group as configured now (start-up, reload). */
+    void pace() {
+        pacer = new GarpPacer(globals == null ? 0 : globals.garpIntervalMicros(),
+                globals == null ? 0 : globals.gnaIntervalMicros(), config.garpGroups(), effects::baseOf,
+                instances::indexOf);
+        timers.cancel(pacerTimer);
+        effects.pace(pacer, wake -> {
+            if (!timers.isArmed(pacerTimer) || timers.deadline(pacerTimer) > wake) timers.schedule(pacerTimer, wake);
+        });
     }
 
     /** The interfaces as the kernel has them now (start-up, reload). */
@@ -443,6 +456,11 @@ public final class VrrpRuntime {
 
     private void loop() throws RuntimeException {
         DeadlineQueue.ExpiryHandler expiry = (id, now) -> {
+            if (id == pacerTimer) {
+                long wake = pacer.run(now, InstanceRuntime::sendQueuedGarp);
+                if (wake != GarpPacer.NO_WAKE) timers.schedule(pacerTimer, wake);
+                return;
+            }
             InstanceRuntime i = id < byTimer.length ? byTimer[id] : null;
             if (i != null) {
                 i.timerExpired(id, now);
