@@ -57,7 +57,9 @@ final class InstanceRuntime {
     private final VirtualAddresses vips;
     private final RouteSet virtualRoutes;
     private boolean cleanedUp;
-    private List<VrrpDecision> startTail;
+    private List<VrrpDecision> startCleanup;
+    private List<VrrpDecision> startRest;
+    private boolean secondCleanup;
     private final List<VrrpDecision> batch = new ArrayList<>(8);
     private final Arrival arrival = new Arrival();
     private final byte[] source = new byte[16];
@@ -154,11 +156,13 @@ final class InstanceRuntime {
         batch.clear();
         machine.handleInto(event, now, batch);
         int i = 0;
-        if (startTail != null && event instanceof VrrpEvent.Start) {
-            // keepalived logs every instance's start-up FAULT (vrrp_complete_init) before any instance
-            // clears its addresses and enters BACKUP (vrrp_init_state): the rest waits for finishStart
+        if (startRest != null && event instanceof VrrpEvent.Start) {
+            // keepalived logs every instance's start-up FAULT (vrrp_complete_init), then clears every
+            // instance's leftovers (vrrp_restore_interfaces_startup), then enters BACKUP instance by
+            // instance (vrrp_init_state): the cleanup waits for cleanUpAtStart, the rest for finishStart
             for (; i < batch.size() && !(batch.get(i) instanceof VrrpDecision.RemoveVips); i++) execute(batch.get(i), now);
-            startTail.addAll(batch.subList(i, batch.size()));
+            if (i < batch.size()) startCleanup.add(batch.get(i++));
+            startRest.addAll(batch.subList(i, batch.size()));
             i = batch.size();
         }
         int first = i < batch.size() ? WireFirst.advertToHoist(batch) : -1;
@@ -177,15 +181,27 @@ final class InstanceRuntime {
         cleanedUp = true;
     }
 
-    /** The next Start is carried out in two halves, the second at {@link #finishStart}. */
+    /** The next Start is carried out in three parts, the others at {@link #cleanUpAtStart}, {@link #finishStart}. */
     void splitStart() {
-        startTail = new ArrayList<>();
+        startCleanup = new ArrayList<>();
+        startRest = new ArrayList<>();
+    }
+
+    void cleanUpAtStart(long now) {
+        List<VrrpDecision> cleanup = startCleanup;
+        startCleanup = null;
+        if (cleanup != null) for (VrrpDecision d : cleanup) execute(d, now);
     }
 
     void finishStart(long now) {
-        List<VrrpDecision> tail = startTail;
-        startTail = null;
-        if (tail != null) for (VrrpDecision d : tail) execute(d, now);
+        List<VrrpDecision> rest = startRest;
+        startRest = null;
+        if (secondCleanup) {
+            // vrrp_init_state's own vrrp_restore_interface: routes and rules again
+            secondCleanup = false;
+            VirtualRouting.remove(tag, virtualRoutes, effects);
+        }
+        if (rest != null) for (VrrpDecision d : rest) execute(d, now);
     }
 
     /** A timer of this instance expired. */
@@ -278,7 +294,11 @@ final class InstanceRuntime {
                 if (!cleanedUp) {
                     // vrrp_init_state's vrrp_restore_interface after the start-up one: routes and rules again
                     cleanedUp = true;
-                    VirtualRouting.remove(tag, virtualRoutes, effects);
+                    if (startRest != null) {
+                        secondCleanup = true;
+                    } else {
+                        VirtualRouting.remove(tag, virtualRoutes, effects);
+                    }
                 }
                 garpCount = 0;
                 timers.cancel(garpTimer);

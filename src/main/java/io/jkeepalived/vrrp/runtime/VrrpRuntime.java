@@ -259,6 +259,7 @@ public final class VrrpRuntime {
             i.splitStart();
             i.handle(new VrrpEvent.Start(startupDelay), now);
         }
+        for (InstanceRuntime i : instances) i.cleanUpAtStart(now);
         for (InstanceRuntime i : instances) i.finishStart(now);
         if (statics != null) statics.reportReflections();
         setUpDone = true;
