@@ -84,8 +84,9 @@ final class VrrpLifecycle implements Lifecycle {
         if (vrrp != null) {
             // the new scripts first: the reload's own transitions (a deleted instance, a new one) use them
             if (notifier != null) {
-                NotifySetup.Scripts s = NotifySetup.forConfig(config).scripts(config);
-                notifier.replaceScripts(s.instances(), s.groups(), s.notifyDeleted());
+                NotifySetup setup = NotifySetup.forConfig(config);
+                ScriptRunner runner = scripts;
+                notifier.reload(setup.scripts(config), () -> setup.fifos(config, runner));
             }
             vrrp.reload(config.vrrp(), config.globalDefs().vrrp());
         } else if (flags != null) {

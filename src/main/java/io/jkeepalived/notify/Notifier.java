@@ -25,7 +25,7 @@ public final class Notifier implements AutoCloseable {
     private volatile Map<String, Prepared> instances;
     private volatile Map<String, Prepared> groups;
     private volatile Map<String, Boolean> notifyDeleted;
-    private final List<NotifyFifo> fifos;
+    private volatile List<NotifyFifo> fifos;
     private final ScriptRunner runner;
     private final Duration timeout;
     private final List<CompletableFuture<ScriptResult>> stopRuns = new ArrayList<>();
@@ -56,6 +56,18 @@ public final class Notifier implements AutoCloseable {
         this.instances = merged(this.instances, instances);
         this.groups = merged(this.groups, groups);
         this.notifyDeleted = merged(this.notifyDeleted, notifyDeleted);
+    }
+
+    /**
+     * A reload (vrrp_daemon.c reload_vrrp_thread): the FIFO scripts are TERMed and the FIFOs closed (and
+     * unlinked if ours), since the new config may name others; then the new config's scripts and the FIFOs
+     * {@code open} opens (which starts their scripts) take over.
+     */
+    public void reload(NotifySetup.Scripts scripts, java.util.function.Supplier<List<NotifyFifo>> open) {
+        for (NotifyFifo f : fifos) f.terminateScript();
+        for (NotifyFifo f : fifos) f.close();
+        replaceScripts(scripts.instances(), scripts.groups(), scripts.notifyDeleted());
+        fifos = List.copyOf(open.get());
     }
 
     private static <V> Map<String, V> merged(Map<String, V> old, Map<String, V> fresh) {

@@ -77,13 +77,18 @@ public final class NotifySetup {
     /** Checks the scripts, opens the FIFOs, starts their scripts. */
     public Notifier build(KeepalivedConfig config, ScriptRunner runner, Duration timeout) {
         Scripts s = scripts(config);
+        return new Notifier(s.instances(), s.groups(), s.notifyDeleted(), fifos(config, runner), runner, timeout);
+    }
+
+    /** Checks the FIFO scripts, creates and opens notify_fifo and vrrp_notify_fifo, starts their scripts. */
+    public List<NotifyFifo> fifos(KeepalivedConfig config, ScriptRunner runner) {
         GlobalDefs.Fifos f = config.globalDefs().fifos();
         ScriptCommand globalScript = fifoScript(f.global());
         ScriptCommand vrrpScript = fifoScript(f.vrrp());
         List<NotifyFifo> fifos = new ArrayList<>();
         openFifo(f.global(), globalScript, "", runner, fifos);
         openFifo(f.vrrp(), vrrpScript, "vrrp_", runner, fifos);
-        return new Notifier(s.instances(), s.groups(), s.notifyDeleted(), fifos, runner, timeout);
+        return fifos;
     }
 
     private Prepared prepareInstance(NotifyScripts s) {

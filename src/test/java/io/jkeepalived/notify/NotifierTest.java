@@ -85,6 +85,28 @@ class NotifierTest {
     }
 
     @Test
+    void aReloadClosesTheOldFifoAndUsesTheNewScriptsAndFifo() throws Exception {
+        Path old = dir.resolve("old.fifo");
+        NotifyFifo first = NotifyFifo.open(old.toString(), RunAs.ROOT, null, "vrrp_", runner, RunAs.ROOT);
+        Prepared v1 = new Prepared(null, null, null, null, rec("n1"), null, null);
+        Notifier n = new Notifier(Map.of("VI_1", v1, "VI_GONE", v1), Map.of(), Map.of(), List.of(first), runner,
+                Duration.ofSeconds(30));
+        Path fresh = dir.resolve("new.fifo");
+        ScriptCommand reader = ScriptCommand.of(List.of("/bin/sh", "-c",
+                "while read -r l; do echo \"$l\" >> " + dir.resolve("new.log") + "; done < \"$0\""), Duration.ZERO);
+        Prepared v2 = new Prepared(null, null, null, null, rec("n2"), null, null);
+        n.reload(new NotifySetup.Scripts(Map.of("VI_1", v2), Map.of(), Map.of()),
+                () -> List.of(NotifyFifo.open(fresh.toString(), RunAs.ROOT, reader, "vrrp_", runner, RunAs.ROOT)));
+        assertThat(Files.exists(old)).isFalse();
+        n.instanceState("VI_1", NotifyState.BACKUP, 100);
+        n.instanceState("VI_GONE", NotifyState.FAULT, 100);
+        assertThat(await("n2", 1)).containsExactly("INSTANCE VI_1 BACKUP 100");
+        assertThat(await("n1", 1)).as("a removed instance keeps its scripts").containsExactly("INSTANCE VI_GONE FAULT 100");
+        assertThat(await("new.log", 2)).containsExactly("INSTANCE \"VI_1\" BACKUP 100", "INSTANCE \"VI_GONE\" FAULT 100");
+        n.close();
+    }
+
+    @Test
     void stopScriptsAreAwaited() throws IOException {
         Prepared vi = new Prepared(null, null, null, rec("stop"), null, null, null);
         Notifier n = new Notifier(Map.of("VI_1", vi), Map.of(), Map.of(), List.of(), runner,

@@ -175,6 +175,51 @@ class NotifyInteropTest {
         return out;
     }
 
+    @Test
+    void aReloadSwitchesToTheNewScriptsAndFifo() throws Exception {
+        Map<String, List<String>> c = reloadScenario(false);
+        Map<String, List<String>> java = reloadScenario(true);
+        assertThat(c.get("notify2")).contains("INSTANCE VI_1 STOP 150");
+        assertThat(java).isEqualTo(c);
+    }
+
+    /** One node: master, SIGHUP to a config with another generic notify and another FIFO, stop. */
+    private Map<String, List<String>> reloadScenario(boolean java) throws Exception {
+        String impl = java ? "java" : "c";
+        Path d = scriptDir(impl + "-rl");
+        String conf = """
+                global_defs {
+                    vrrp_notify_fifo %1$s/%2$s.fifo
+                    vrrp_notify_fifo_script "%1$s/fifo.sh %1$s/%2$s.log"
+                }
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 54
+                    priority 150
+                    advert_int 1
+                    notify "%1$s/rec.sh %1$s/%3$s.log"
+                    virtual_ipaddress {
+                        10.99.1.100/24
+                    }
+                }
+                """;
+        Path file = lab.writeFile(impl + "-rl.conf", conf.formatted(d, "fifo1", "notify1"));
+        Daemon a = start(java, lab.hostsOnLan(1).getFirst(), file);
+        a.waitForLine("(VI_1) Entering MASTER STATE", START);
+        Poll.until("master notify", WAIT, () -> lines(d, "notify1").contains("INSTANCE VI_1 MASTER 150")
+                && lines(d, "fifo1").contains("INSTANCE \"VI_1\" MASTER 150"));
+        Files.writeString(file, conf.formatted(d, "fifo2", "notify2"));
+        a.process().signal("HUP");
+        Poll.until("the new FIFO", WAIT, () -> Files.exists(d.resolve("fifo2.fifo")));
+        Poll.until("the old FIFO removed", WAIT, () -> !Files.exists(d.resolve("fifo1.fifo")));
+        a.stop(WAIT);
+        Poll.until("STOP through the new notify", WAIT, () -> !lines(d, "notify2").isEmpty());
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String r : List.of("notify1", "notify2", "fifo1", "fifo2")) out.put(r, lines(d, r));
+        return out;
+    }
+
     /** Runs the scenario with one implementation; answers node/record → lines. */
     private Map<String, List<String>> scenario(boolean java) {
         List<Netns> hosts = lab.hostsOnLan(2);
