@@ -9,6 +9,7 @@ import io.jkeepalived.config.model.VrrpScript;
 import io.jkeepalived.time.DeadlineQueue;
 import io.jkeepalived.vrrp.fsm.VrrpEvent;
 import io.jkeepalived.vrrp.track.OwnerTracking;
+import io.jkeepalived.vrrp.track.StaticTrackGroups;
 import io.jkeepalived.vrrp.track.TrackerState;
 import io.jkeepalived.vrrp.track.TrackerView;
 import io.jkeepalived.vrrp.track.TrackingSum;
@@ -49,10 +50,12 @@ final class Tracking implements TrackerView {
         Set<String> usedScripts = new HashSet<>();
         Set<String> usedFiles = new HashSet<>();
         Set<String> usedProcesses = new HashSet<>();
+        Map<String, Set<String>> groupInterfaces = StaticTrackGroups.interfacesByInstance(config);
         for (InstanceRuntime i : instances) {
             VrrpInstance v = i.plan.instance();
-            OwnerTracking o = new OwnerTracking(v.name(), v.trackInterfaces(), v.trackScripts(), v.trackFiles(),
-                    v.trackProcesses());
+            OwnerTracking o = new OwnerTracking(v.name(),
+                    StaticTrackGroups.withGroupInterfaces(v.trackInterfaces(), groupInterfaces.get(v.name())),
+                    v.trackScripts(), v.trackFiles(), v.trackProcesses());
             owners.put(i, o);
             names(v.trackScripts(), usedScripts);
             names(v.trackFiles(), usedFiles);

@@ -131,4 +131,23 @@ class TrackingRuntimeTest {
         await("out of FAULT once the file is gone (value 0)", 10_000,
                 () -> "MASTER".equals(runtime.states().get("VI_1")));
     }
+
+    @Test
+    void aTrackedProcessWithWeightZeroHoldsFaultUntilItRunsAndFaultsWhenItEnds() throws Exception {
+        start("""
+                vrrp_track_process sleeper {
+                    process /usr/bin/sleep 4243.25
+                    weight 0
+                }
+                """ + instance("track_process {\n sleeper\n}"));
+        assertThat(runtime.states()).containsEntry("VI_1", "FAULT");
+        Process p = new ProcessBuilder("/usr/bin/sleep", "4243.25").start();
+        try {
+            await("MASTER once the process runs", 10_000, () -> "MASTER".equals(runtime.states().get("VI_1")));
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+        await("FAULT once it is gone", 5_000, () -> "FAULT".equals(runtime.states().get("VI_1")));
+    }
 }
