@@ -95,6 +95,32 @@ class SmtpAlertInteropTest {
         }
     }
 
+    @Test
+    void bothLogTheSameFailuresForADeadAndARefusingServer() {
+        // 10.99.9.9 has a neighbour entry nobody answers for: the SYNs go out and vanish
+        String dead = CONF.replace("smtp_server 127.0.0.1 " + PORT, "smtp_server 10.99.9.9")
+                .replace("smtp_connect_timeout 5", "smtp_connect_timeout 1");
+        // nothing listens on 127.0.0.1:2526: refused
+        String refusing = CONF.replace("smtp_server 127.0.0.1 " + PORT, "smtp_server 127.0.0.1 2526");
+        for (boolean java : List.of(false, true)) {
+            Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
+            ns.vethPair("eth0", "eth0p");
+            ns.addAddress("eth0", "10.99.9.1/24");
+            ns.run("ip", "neigh", "add", "10.99.9.9", "lladdr", "02:00:00:99:09:09", "dev", "eth0", "nud", "permanent");
+            Daemon d = java ? lab.jkeepalived(ns, lab.writeFile("dead-" + java + ".conf", dead))
+                    : lab.keepalived(ns, lab.writeFile("dead-" + java + ".conf", dead));
+            d.waitForLine("Timeout opening connection to remote SMTP server [10.99.9.9]:25.", START);
+            d.stop(Duration.ofSeconds(10));
+            Netns ns2 = lab.namespace(java ? "jkeepalived" : "keepalived");
+            ns2.vethPair("eth0", "eth0p");
+            ns2.addAddress("eth0", "10.99.9.1/24");
+            Daemon r = java ? lab.jkeepalived(ns2, lab.writeFile("refusing-" + java + ".conf", refusing))
+                    : lab.keepalived(ns2, lab.writeFile("refusing-" + java + ".conf", refusing));
+            r.process().waitForLine(Pattern.compile("smtp fd \\d+ returned write error$"), START);
+            r.stop(Duration.ofSeconds(10));
+        }
+    }
+
     /** The mbox's messages without mbox separator, Exim's Received header and the Date value. */
     static List<String> messages(String mbox) {
         List<String> out = new ArrayList<>();
