@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -46,15 +45,17 @@ final class SmtpSession {
         }
         String server = SmtpSettings.hostText(address, settings.port());
         InetSocketAddress target = new InetSocketAddress(address, settings.port());
-        Set<Integer> before = SocketFds.snapshot();
-        try (Selector selector = Selector.open();
-             SocketChannel ch = SocketChannel.open(address instanceof java.net.Inet6Address
-                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
-            int fd = SocketFds.newSocket(before);
-            ch.configureBlocking(false);
-            if (!connect(ch, selector, target, server, fd, deadline)) return false;
-            if (settings.logDetail()) log.accept("Remote SMTP server " + server + " connected.");
-            return converse(ch, selector, new SmtpDialogue(settings, alert, server, log), server, fd, deadline);
+        try (Selector selector = Selector.open()) {
+            // the descriptors just before the socket is made: the new one is its number, for the error lines
+            java.util.Map<Integer, String> before = SocketFds.snapshot();
+            try (SocketChannel ch = SocketChannel.open(address instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+                int fd = SocketFds.newSocket(before);
+                ch.configureBlocking(false);
+                if (!connect(ch, selector, target, server, fd, deadline)) return false;
+                if (settings.logDetail()) log.accept("Remote SMTP server " + server + " connected.");
+                return converse(ch, selector, new SmtpDialogue(settings, alert, server, log), server, fd, deadline);
+            }
         } catch (IOException e) {
             log.accept("SMTP connection ERROR to " + server + ".");
             return false;
