@@ -38,6 +38,25 @@ public final class CheckScripts implements AutoCloseable {
         this.ids = ScriptIdentity.system();
     }
 
+    /** The command for {@code s} (no timeout), or null when there is none or script security refuses it. */
+    public ScriptCommand prepared(Script s) {
+        return s == null ? null : command(s);
+    }
+
+    /** Who a FIFO or script given {@code user [group]} belongs to (else script_user, else keepalived_script). */
+    public RunAs runAs(String user, String group) {
+        return ids.resolve(user, group, globals == null ? null : globals.scriptUser(),
+                globals == null ? null : globals.scriptGroup());
+    }
+
+    public RunAs daemon() {
+        return ids.daemon();
+    }
+
+    public ScriptRunner runner() {
+        return runner;
+    }
+
     private ScriptCommand command(Script s) {
         ScriptCommand c = prepared.computeIfAbsent(s, x -> {
             if (x.argv().isEmpty()) return REFUSED;

@@ -12,9 +12,21 @@ import org.slf4j.LoggerFactory;
 public final class LoggedLvsEvents implements LvsEvents {
     private static final Logger log = LoggerFactory.getLogger(CheckerRuntime.class);
     private final CheckScripts scripts;
+    private final java.util.function.Consumer<String> fifo;
 
     public LoggedLvsEvents(CheckScripts scripts) {
+        this(scripts, line -> {});
+    }
+
+    /** @param fifo where the notify_fifo / lvs_notify_fifo lines go */
+    public LoggedLvsEvents(CheckScripts scripts, java.util.function.Consumer<String> fifo) {
         this.scripts = scripts;
+        this.fifo = fifo;
+    }
+
+    @Override
+    public void fifo(String line) {
+        fifo.accept(line);
     }
 
     @Override

@@ -14,6 +14,12 @@ public interface LvsEvents {
     /** A notify script to start and not wait for (keepalived's notify_exec). */
     void notify(Script script);
 
+    /**
+     * A line for notify_fifo and lvs_notify_fifo (ipwrapper.c notify_fifo_vs/notify_fifo_rs):
+     * {@code VS [vs] UP|DOWN} or {@code RS [rs] [vs] UP|DOWN}, with its newline.
+     */
+    default void fifo(String line) {}
+
     /** keepalived's smtp_alert for a real server ({@code rs} set) or a virtual server. */
     void smtpAlert(String vs, String rs, String state, String message);
 }

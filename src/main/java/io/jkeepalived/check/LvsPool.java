@@ -334,6 +334,7 @@ public final class LvsPool {
         if (stopping && !vs.cfg.omega()) return;
         Optional<Script> script = vs.quorumUp ? vs.cfg.quorumUp() : vs.cfg.quorumDown();
         script.ifPresent(events::notify);
+        events.fifo("VS " + vs.label + " " + (vs.quorumUp ? "UP" : "DOWN") + "\n");
         if (vs.cfg.smtpAlert()) {
             String message = stopping ? "=> Shutting down <="
                     : "=> " + (vs.quorumUp ? init ? "Starting with quorum up" : "Gained quorum"
@@ -347,6 +348,7 @@ public final class LvsPool {
         if (rs.cfg == null) return;
         Optional<Script> script = rs.alive ? rs.cfg.notifyUp() : rs.cfg.notifyDown();
         script.ifPresent(events::notify);
+        events.fifo("RS " + rs.label + " " + rs.vs.label + " " + (rs.alive ? "UP" : "DOWN") + "\n");
     }
 
     /** ipwrapper.c clear_services at shutdown: every server out of the table, down notifiers with omega. */

@@ -6,7 +6,9 @@ import io.jkeepalived.check.IpvsTable;
 import io.jkeepalived.check.LoggedLvsEvents;
 import io.jkeepalived.check.LvsEvents;
 import io.jkeepalived.check.NetworkProbes;
+import io.jkeepalived.config.model.GlobalDefs;
 import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.notify.NotifyFifo;
 import io.jkeepalived.time.NanoClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ final class CheckerPart {
     private CheckerRuntime runtime;
     private boolean keepTable;
     private CheckScripts scripts;
+    private volatile NotifyFifo fifo;
     private RuntimeFlags flags;
     private java.util.function.UnaryOperator<LvsEvents> events = java.util.function.UnaryOperator.identity();
 
@@ -43,8 +46,10 @@ final class CheckerPart {
             log.info("IPVS: the IPVS client is not implemented yet - health checkers run, the IPVS table is left alone");
         }
         scripts = new CheckScripts(config.globalDefs().scripts());
+        fifo = openLvsFifo(config, scripts);
         runtime = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(),
-                events.apply(new LoggedLvsEvents(scripts)), new NetworkProbes(scripts), NanoClock.system());
+                events.apply(new LoggedLvsEvents(scripts, this::fifoLine)), new NetworkProbes(scripts),
+                NanoClock.system());
         for (String k : runtime.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         runtime.start();
     }
@@ -61,7 +66,8 @@ final class CheckerPart {
         }
         CheckScripts newScripts = new CheckScripts(config.globalDefs().scripts());
         CheckerRuntime next = new CheckerRuntime(config.lvs(), config.globalDefs().lvs(), config.vrrp().trackFiles(),
-                events.apply(new LoggedLvsEvents(newScripts)), new NetworkProbes(newScripts), NanoClock.system());
+                events.apply(new LoggedLvsEvents(newScripts, this::fifoLine)), new NetworkProbes(newScripts),
+                NanoClock.system());
         for (String k : next.scheduler().unsupported()) log.info("{} is not implemented yet - checker ignored", k);
         next.start(runtime);
         CheckScripts old = scripts;
@@ -71,9 +77,27 @@ final class CheckerPart {
         Thread.ofVirtual().name("check-scripts-retired").start(old::retire);
     }
 
+    /**
+     * lvs_notify_fifo, opened by the checker side as keepalived's checker process does (with its script). The
+     * global notify_fifo is the VRRP side's; its RS/VS lines are not written yet.
+     */
+    private static NotifyFifo openLvsFifo(KeepalivedConfig config, CheckScripts scripts) {
+        GlobalDefs.Fifo f = config.globalDefs().fifos().lvs();
+        if (f == null || f.path() == null) return null;
+        return NotifyFifo.open(f.path(), scripts.runAs(f.user(), f.group()), scripts.prepared(f.script()), "lvs_",
+                scripts.runner(), scripts.daemon());
+    }
+
+    private void fifoLine(String line) {
+        NotifyFifo f = fifo;
+        if (f != null) f.write(line);
+    }
+
     void stop() {
         if (runtime != null) runtime.stop(keepTable);
         runtime = null;
+        if (fifo != null) fifo.close();
+        fifo = null;
         if (scripts != null) scripts.close();
         scripts = null;
     }

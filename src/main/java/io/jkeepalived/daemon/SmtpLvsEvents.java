@@ -34,6 +34,11 @@ final class SmtpLvsEvents implements LvsEvents {
         next.notify(script);
     }
 
+    @Override
+    public void fifo(String line) {
+        next.fifo(line);
+    }
+
     /** {@code rs} null: the virtual server's quorum ("[rid] Virtualserver VS - UP"); else a real server. */
     @Override
     public void smtpAlert(String vs, String rs, String state, String message) {

@@ -43,6 +43,9 @@ class CheckSchedulerTest {
                 "t=21 Adding service " + RS + " to VS " + VS,
                 "t=21 notify /bin/up",
                 "t=21 Gained quorum 1+0=1 <= 1 for VS " + VS);
+        // notify_fifo/lvs_notify_fifo lines (ipwrapper.c notify_fifo_rs/vs); none at start without rs_init_notifies
+        assertThat(t.fifo).containsExactly("t=0 VS " + VS + " UP", "t=8 RS " + RS + " " + VS + " DOWN",
+                "t=8 VS " + VS + " DOWN", "t=21 RS " + RS + " " + VS + " UP", "t=21 VS " + VS + " UP");
     }
 
     @Test

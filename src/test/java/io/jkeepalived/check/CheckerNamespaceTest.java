@@ -43,6 +43,8 @@ class CheckerNamespaceTest {
 
     private Netns ns;
     private Path dir;
+    private Path fifoLog;
+    private String globals;
 
     @Test
     void realServersLeaveWhenTheirServerStopsAndComeBackWhenItStarts() throws Exception {
@@ -69,7 +71,13 @@ class CheckerNamespaceTest {
         LabProcess dns = dnsmasq();
         LabProcess smtp = exim();
 
-        Path conf = lab.writeFile("keepalived.conf", conf(rec, md5(BODY)) + miscConf(misc));
+        fifoLog = dir.resolve("fifo.log");
+        Path fifoScript = lab.writeFile("fifo.sh", "#!/bin/sh\nwhile read line; do echo \"$line\" >> " + fifoLog
+                + "; done < \"$1\"\n");
+        Files.setPosixFilePermissions(fifoScript, PosixFilePermissions.fromString("rwxr-xr-x"));
+        globals = "global_defs {\n    lvs_notify_fifo " + dir.resolve("lvs.fifo") + "\n    lvs_notify_fifo_script "
+                + fifoScript + "\n}\n";
+        Path conf = lab.writeFile("keepalived.conf", globals + conf(rec, md5(BODY)) + miscConf(misc));
         Daemon j = lab.jkeepalived(ns, conf);
         j.waitForLine("IPVS: Can't initialize ipvs: No such file or directory", START);
         j.waitForLine("Remote Web server [10.99.7.2]:tcp:80 succeed on service.", START);
@@ -92,6 +100,9 @@ class CheckerNamespaceTest {
         // the failure, then a retry delay_before_retry (1 s) later: never less than that
         assertThat(downMs).as("HTTP real server removed after stop, ms").isBetween(900L, DOWN.toMillis());
         Poll.until("notify_down web", DOWN, () -> lines(events).contains("down web"));
+        Poll.until("lvs_notify_fifo lines", DOWN, () -> lines(fifoLog).containsAll(List.of(
+                "RS [10.99.7.2]:tcp:80 [10.99.7.1]:tcp:80 DOWN", "RS [10.99.7.2]:tcp:443 [10.99.7.1]:tcp:443 DOWN",
+                "VS [10.99.7.1]:tcp:443 DOWN")));
 
         // nginx back: the failed url once, then every url one delay_loop (2 s) later, then the server is up
         t0 = System.nanoTime();
@@ -168,7 +179,7 @@ class CheckerNamespaceTest {
 
         // SIGHUP without the MISC_CHECK's virtual server: it is removed, the others keep their state
         mark = j.process().mark();
-        lab.writeFile("keepalived.conf", conf(rec, md5(BODY)));
+        lab.writeFile("keepalived.conf", globals + conf(rec, md5(BODY)));
         j.process().signal("HUP");
         waitFrom(j, mark, "Removing Virtual Server [10.99.7.1]:tcp:7000");
         waitFrom(j, mark, "Activating healthchecker for service [10.99.7.2]:tcp:80 for VS [10.99.7.1]:tcp:80");

@@ -29,6 +29,7 @@ final class Timeline implements LvsEvents {
     final List<String> lines = new ArrayList<>();
     final List<IpvsCommand> ipvs = new ArrayList<>();
     final List<String> alerts = new ArrayList<>();
+    final List<String> fifo = new ArrayList<>();
     CheckScheduler scheduler;
     /** Outcome of a probe, by "ip:port" of the checked real server; default: up. */
     final Map<String, Function<Integer, Outcome>> servers = new HashMap<>();
@@ -136,6 +137,11 @@ final class Timeline implements LvsEvents {
     @Override
     public void notify(Script script) {
         lines.add(stamp() + "notify " + script.text());
+    }
+
+    @Override
+    public void fifo(String line) {
+        fifo.add(stamp() + line.strip());
     }
 
     @Override
