@@ -47,7 +47,10 @@ final class VrrpLifecycle implements Lifecycle {
         // static addresses, routes and rules alone keep keepalived's VRRP child running too
         boolean statics = !v.staticAddresses().isEmpty() || !v.staticRoutes().isEmpty() || !v.staticRules().isEmpty();
         if (flags.runVrrp() && (!v.instances().isEmpty() || statics)) {
-            scripts = new ScriptRunner();
+            // keepalived's scripts run in "/" once it has daemonised and see its environment, not our launcher's
+            scripts = new ScriptRunner(io.jkeepalived.script.ScriptIdentity.self(),
+                    Detach.isDetachedCopy() ? java.nio.file.Path.of("/") : null,
+                    java.util.Set.of(Detach.MARKER, Relaunch.NETNS_MARKER, "JKEEPALIVED_ARGV0"));
             // the config check has already said "SECURITY VIOLATION ..." for these scripts, as keepalived does
             notifier = NotifySetup.forConfig(config).build(config, scripts, NotifyCommands.DEFAULT_TIMEOUT);
             // keepalived's order: notify scripts, FIFO, then the e-mail (vrrp_notify.c send_instance_notifies)

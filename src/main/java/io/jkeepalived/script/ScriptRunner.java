@@ -36,6 +36,8 @@ public final class ScriptRunner implements AutoCloseable {
 
     private final ScheduledExecutorService loop;
     private final RunAs ours;
+    private final File workingDirectory;
+    private final java.util.Set<String> hiddenEnvironment;
     private final String setsid;
     private final String setpriv;
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
@@ -46,7 +48,19 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** A runner for a daemon running as {@code ours} (scripts as that identity need no setpriv). */
     public ScriptRunner(RunAs ours) {
+        this(ours, null, java.util.Set.of());
+    }
+
+    /**
+     * @param ours              the daemon's identity (scripts run as it need no setpriv)
+     * @param workingDirectory  the scripts' working directory, null for the daemon's (keepalived's is "/"
+     *                          once it has daemonised, the caller's with -n)
+     * @param hiddenEnvironment variables of the daemon's own that scripts must not see (the launcher's)
+     */
+    public ScriptRunner(RunAs ours, Path workingDirectory, java.util.Set<String> hiddenEnvironment) {
         this.ours = ours;
+        this.workingDirectory = workingDirectory == null ? null : workingDirectory.toFile();
+        this.hiddenEnvironment = java.util.Set.copyOf(hiddenEnvironment);
         this.setsid = tool("setsid");
         this.setpriv = tool("setpriv");
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,11 +114,13 @@ public final class ScriptRunner implements AutoCloseable {
     private void launch(ScriptCommand command, CompletableFuture<ScriptResult> result) {
         Process process;
         try {
-            process = new ProcessBuilder(launchArgv(command))
+            ProcessBuilder pb = new ProcessBuilder(launchArgv(command))
+                    .directory(workingDirectory)
                     .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (!hiddenEnvironment.isEmpty()) pb.environment().keySet().removeAll(hiddenEnvironment);
+            process = pb.start();
         } catch (IOException | RuntimeException e) {
             notStarted.incrementAndGet();
             log.info("Error exec-ing command '{}', error: {}", command.argv().getFirst(), e.getMessage());

@@ -114,6 +114,17 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void workingDirectoryAndHiddenVariables() throws Exception {
+        Path out = dir.resolve("env");
+        try (ScriptRunner r = new ScriptRunner(RunAs.ROOT, Path.of("/"), java.util.Set.of("HOME"))) {
+            r.run(sh("pwd > " + out + "; echo \"home=${HOME:-none}\" >> " + out, Duration.ofSeconds(10)))
+                    .get(20, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readAllLines(out).getFirst()).isEqualTo("/");
+        assertThat(Files.readAllLines(out).get(1)).isEqualTo("home=none");
+    }
+
+    @Test
     void runReturnsAtOnceWhileTheScriptRuns() throws Exception {
         long t0 = System.nanoTime();
         var f = runner.run(sh("sleep 1", Duration.ofSeconds(10)));
