@@ -54,6 +54,12 @@ public final class RouteNetlink implements AddressControl, RouteControl, LinkCon
     }
 
     @Override
+    public void addAddress(InterfaceAddress a, long preferredSeconds, long validSeconds) {
+        socket.call("add address " + a,
+                (w, seq) -> RtnlRequests.addAddress(w, seq, a, preferredSeconds, validSeconds));
+    }
+
+    @Override
     public void deleteAddress(InterfaceAddress a) {
         socket.call("delete address " + a, (w, seq) -> RtnlRequests.deleteAddress(w, seq, a));
     }

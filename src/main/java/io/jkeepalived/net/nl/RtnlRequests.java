@@ -38,15 +38,22 @@ public final class RtnlRequests {
 
     /** {@code ip addr add}: RTM_NEWADDR with IFA_LOCAL, IFA_ADDRESS, IFA_BROADCAST, IFA_LABEL, IFA_FLAGS. */
     public static int addAddress(NlWriter w, int seq, InterfaceAddress a) {
-        return address(w, Rtnetlink.RTM_NEWADDR, NEW, seq, a);
+        return address(w, Rtnetlink.RTM_NEWADDR, NEW, seq, a, null);
+    }
+
+    /** {@code ip addr add … preferred_lft P valid_lft V}: with IFA_CACHEINFO (struct ifa_cacheinfo, host order). */
+    public static int addAddress(NlWriter w, int seq, InterfaceAddress a, long preferredSeconds, long validSeconds) {
+        java.nio.ByteBuffer ci = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder());
+        ci.putInt((int) preferredSeconds).putInt((int) validSeconds).putInt(0).putInt(0);
+        return address(w, Rtnetlink.RTM_NEWADDR, NEW, seq, a, ci.array());
     }
 
     /** {@code ip addr del}: RTM_DELADDR for the same address and prefix. */
     public static int deleteAddress(NlWriter w, int seq, InterfaceAddress a) {
-        return address(w, Rtnetlink.RTM_DELADDR, DEL, seq, a);
+        return address(w, Rtnetlink.RTM_DELADDR, DEL, seq, a, null);
     }
 
-    private static int address(NlWriter w, int type, int flags, int seq, InterfaceAddress a) {
+    private static int address(NlWriter w, int type, int flags, int seq, InterfaceAddress a, byte[] cacheInfo) {
         w.begin(type, flags, seq, 0);
         // struct ifaddrmsg: the low 8 flag bits go here, the rest in IFA_FLAGS (as iproute2 does)
         w.putU8(af(a.family())).putU8(a.prefixLength()).putU8(a.flags() & 0xff).putU8(a.scope())
@@ -61,6 +68,9 @@ public final class RtnlRequests {
         }
         if ((a.flags() & ~0xff) != 0) {
             w.attrU32(IfAddr.IFA_FLAGS, a.flags());
+        }
+        if (cacheInfo != null) {
+            w.attr(IfAddr.IFA_CACHEINFO, cacheInfo);
         }
         return w.end();
     }

@@ -29,6 +29,7 @@ final class VmacLinks {
     static final int MACVLAN_MODE_PRIVATE = 1;
     /** IN6_ADDR_GEN_MODE_NONE: no EUI-64 link-local (RFC 5798 §7.4 wants none from the virtual MAC). */
     private static final int ADDR_GEN_MODE_NONE = 1;
+    private static final int IFA_F_NODAD = 0x02;
 
     /** Writes a /proc/sys value (the runtime's network namespace is the process's). */
     interface Sysctl {
@@ -150,7 +151,10 @@ final class VmacLinks {
             InetAddress ll = v.srcIp() != null ? v.srcIp() : baseLinkLocal;
             if (ll != null) {
                 try {
-                    addresses.addAddress(InterfaceAddress.of(vmac.index(), ll, 64));
+                    // as keepalived's: "nodad deprecated" (preferred_lft 0), so the kernel neither solicits
+                    // routers nor reports multicast listeners from the virtual MAC
+                    addresses.addAddress(InterfaceAddress.of(vmac.index(), ll, 64).withFlags(IFA_F_NODAD), 0,
+                            0xFFFF_FFFFL);
                 } catch (NetException e) {
                     if (e.errno() != 17 && create) log.info("Adding link-local address to vmac failed");
                 }
