@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * jkeepalived's VRRP runtime against Debian's keepalived 2.2.7 (and against itself) on a bridge between
@@ -132,15 +133,17 @@ class VrrpInteropTest {
         Poll.until("keepalived back after jkeepalived's stop", WAIT, () -> c.hasAddress("eth0", vip));
     }
 
-    @Test
-    void unicastWithPassAndAhAuthenticationInteroperatesInBothRoles() {
+    /** {@code peerIsJava}: jkeepalived on both sides instead of against keepalived. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void unicastWithPassAndAhAuthenticationInteroperatesInBothRoles(boolean peerIsJava) {
         List<Netns> hosts = lab.hostsOnLan(2);
         Netns java = hosts.get(0);
         Netns c = hosts.get(1);
         // VI_U (PASS): jkeepalived is the master; VI_A (AH): keepalived is
         Path javaConf = lab.writeFile("java.conf", unicast("10.99.1.1", "10.99.1.2", 150, 100));
         Path cConf = lab.writeFile("c.conf", unicast("10.99.1.2", "10.99.1.1", 100, 150));
-        Daemon k = lab.keepalived(c, cConf);
+        Daemon k = start(peerIsJava, c, cConf);
         k.waitForLine("(VI_A) Entering MASTER STATE", START);
         Daemon j = lab.jkeepalived(java, javaConf);
         j.waitForLine("(VI_U) Entering MASTER STATE", START);
@@ -149,6 +152,7 @@ class VrrpInteropTest {
                 && !c.hasAddress("eth0", "10.99.1.101"));
         assertThat(j.process().output()).doesNotContain("(VI_A) Entering MASTER STATE")
                 .doesNotContain("invalid passwd").doesNotContain("IPSEC-AH : invalid");
+        assertThat(k.process().output()).doesNotContain("invalid passwd").doesNotContain("IPSEC-AH : invalid");
 
         long t0 = System.nanoTime();
         k.kill();
@@ -157,7 +161,7 @@ class VrrpInteropTest {
 
         t0 = System.nanoTime();
         j.stop(WAIT);
-        Daemon k2 = lab.keepalived(c, cConf);
+        Daemon k2 = start(peerIsJava, c, cConf);
         k2.waitForLine("(VI_U) Entering MASTER STATE", START);
         Poll.until("keepalived holds both VIPs", WAIT,
                 () -> c.hasAddress("eth0", "10.99.1.101") && c.hasAddress("eth0", "10.99.1.102"));
