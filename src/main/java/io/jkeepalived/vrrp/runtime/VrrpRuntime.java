@@ -380,16 +380,17 @@ public final class VrrpRuntime {
      * was in FAULT before a reload, so the causes are not logged again.
      */
     void prime(InstanceRuntime i, boolean quiet, long now) {
-        String noSource = !noSourceAddress.contains(i) ? null : "(" + i.plan.name()
-                + ") entering FAULT state (no IPv" + (i.plan.family() == IpFamily.IPV4 ? 4 : 6)
-                + " address for interface)";
-        tracking.initialise(i, noSource, quiet, now);
+        // keepalived logs the interface lines before the missing-address line (vrrp_track.c)
         if (!i.plan.instance().dontTrackPrimary() && !isUp(i.plan.interfaceName())) {
             if (!quiet) {
                 log.info("({}): entering FAULT state (interface {} down)", i.plan.name(), i.plan.interfaceName());
             }
             i.handle(VrrpEvent.INTERFACE_DOWN, now);
         }
+        String noSource = !noSourceAddress.contains(i) ? null : "(" + i.plan.name()
+                + ") entering FAULT state (no IPv" + (i.plan.family() == IpFamily.IPV4 ? 4 : 6)
+                + " address for interface)";
+        tracking.initialise(i, noSource, quiet, now);
     }
 
     /**
