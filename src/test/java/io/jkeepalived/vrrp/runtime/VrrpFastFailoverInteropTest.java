@@ -123,6 +123,9 @@ class VrrpFastFailoverInteropTest {
         l.process().waitForLine(Pattern.compile("\\(VI_6\\) Master received advert from " + Pattern.quote(high6)
                 + " with higher priority 150, ours 100"), WAIT, mark);
         Poll.until("VIPs back on the higher priority", WAIT, () -> holds(high, vip4, vip6) && holdsNone(low, vip4, vip6));
+        // settled: the old master may have sent one last advert as the new one's crossed; wait for silence
+        traceWhen(wire, "the higher priority alone on the wire",
+                t -> settled(t, false, high4, low4) && settled(t, true, high6, low6));
 
         // hard kill of the master's process group: the backup waits one master-down interval from the last advert
         h2.kill();
@@ -150,6 +153,13 @@ class VrrpFastFailoverInteropTest {
             return ready.test(seen.get());
         });
         return seen.get();
+    }
+
+    /** {@code master} has sent three adverts since {@code other}'s last. */
+    private static boolean settled(AdvertTrace t, boolean ipv6, String master, String other) {
+        AdvertTrace router = t.router(VRID, ipv6);
+        long since = router.from(other).last().map(Advert::micros).orElse(0L);
+        return router.from(master).where(a -> a.micros() > since).size() >= 3;
     }
 
     /** The router's last advert comes from {@code source}: it has become master. */
