@@ -35,8 +35,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VrrpElectionInteropTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** Ten adverts at 100 ms, a master-down interval (≈0.34 s) three times over. */
-    private static final long HOLD_NANOS = 1_000_000_000L;
+    /**
+     * Three adverts at 500 ms: a wrong preemption happens on the first. (500 ms rather than 100 ms keeps a
+     * master frozen a few hundred ms by a loaded machine from being rightly replaced mid-test.)
+     */
+    private static final long HOLD_NANOS = 1_500_000_000L;
 
     @RegisterExtension
     final NetLab lab = new NetLab();
@@ -132,7 +135,7 @@ class VrrpElectionInteropTest {
         return java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
     }
 
-    /** VI_T (equal priority) and VI_N are VRRPv3 at 100 ms; VI_P is VRRPv2 (PASS exists only in v2) at 1 s. */
+    /** VI_T (equal priority) and VI_N are VRRPv3 at 500 ms; VI_P is VRRPv2 (PASS exists only in v2) at 1 s. */
     private static String instances(int nPriority, boolean nopreempt, String password, String net) {
         return """
                 vrrp_instance VI_T {
@@ -141,7 +144,7 @@ class VrrpElectionInteropTest {
                     virtual_router_id 53
                     version 3
                     priority 100
-                    advert_int 0.1
+                    advert_int 0.5
                     virtual_ipaddress {
                         %1$s100/24
                     }
@@ -153,7 +156,7 @@ class VrrpElectionInteropTest {
                     version 3
                     priority %2$d
                     %3$s
-                    advert_int 0.1
+                    advert_int 0.5
                     virtual_ipaddress {
                         %1$s101/24
                     }

@@ -80,22 +80,22 @@ class VrrpFastFailoverInteropTest {
         h.waitForLine("(VI_6) the first IPv6 VIP address should be link local", WAIT);
 
         // stable: for 2 s exactly one node holds the VIPs and exactly one sends, once per interval
-        long from = epochMicros();
-        long end = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < end) {
-            assertThat(holds(high, vip4, vip6) && holdsNone(low, vip4, vip6)).as("VIPs on the master alone").isTrue();
-        }
-        long to = epochMicros();
-        assertThat(l.process().output()).doesNotContain("Entering MASTER STATE");
-        AdvertTrace stable = traceWhen(wire, "adverts after the stable window",
-                t -> t.router(VRID, false).firstAfter(to).isPresent() && t.router(VRID, true).firstAfter(to).isPresent())
-                .between(from, to);
-        for (boolean v6 : new boolean[] {false, true}) {
-            AdvertTrace router = stable.router(VRID, v6);
-            assertThat(router.sources()).as("senders of the %s router while stable", v6 ? "IPv6" : "IPv4")
-                    .containsExactly(v6 ? high6 : high4);
-            // 20 adverts in 2 s; a few lost to scheduling, none doubled
-            assertThat(router.size()).as("adverts in 2 s at 100 ms").isBetween(15, 22);
+        for (int attempt = 1; ; attempt++) {
+            String broken = stableWindow(wire, high, low, l, high4, high6, vip4, vip6);
+            if (broken == null) break;
+            // A master the loaded machine froze for longer than Master_Down_Interval is rightly replaced
+            // (RFC 5798 §6.4.2): that is the protocol working, so look again once the higher priority is back.
+            // Split brain without such a silence is a failure at once.
+            AdvertTrace t = AdvertTrace.of(wire);
+            long silence = Math.max(longestSilence(t.router(VRID, false).from(high4)),
+                    longestSilence(t.router(VRID, true).from(high6)));
+            if (attempt == 3 || silence <= 3 * ADVERT_US) {
+                throw new AssertionError(broken + " (attempt " + attempt + ", longest master silence " + silence
+                        + " µs)\n" + t);
+            }
+            Poll.until("VIPs back on the higher priority", WAIT, () -> holds(high, vip4, vip6) && holdsNone(low, vip4, vip6));
+            traceWhen(wire, "the higher priority alone on the wire",
+                    tr -> settled(tr, false, high4, low4) && settled(tr, true, high6, low6));
         }
 
         // graceful stop: priority 0, the backup takes over after its skew time
@@ -143,6 +143,40 @@ class VrrpFastFailoverInteropTest {
                     .isBetween(3 * ADVERT_US - 10_000, MASTER_DOWN_US + SLACK_US);
         }
         wire.stop();
+    }
+
+    /** What went wrong in a 2 s window of stability, or null when one node held the VIPs and sent, once per interval. */
+    private static String stableWindow(Capture wire, Netns high, Netns low, Daemon l, String high4, String high6,
+            String vip4, String vip6) {
+        int mark = l.process().mark();
+        long from = epochMicros();
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (!(holds(high, vip4, vip6) && holdsNone(low, vip4, vip6))) return "VIPs not on the master alone";
+        }
+        long to = epochMicros();
+        if (l.process().findLine(Pattern.compile("Entering MASTER STATE"), Duration.ZERO, mark).isPresent()) {
+            return "the backup became master";
+        }
+        AdvertTrace stable = traceWhen(wire, "adverts after the stable window",
+                t -> t.router(VRID, false).firstAfter(to).isPresent() && t.router(VRID, true).firstAfter(to).isPresent())
+                .between(from, to);
+        for (boolean v6 : new boolean[] {false, true}) {
+            AdvertTrace router = stable.router(VRID, v6);
+            if (!router.sources().equals(List.of(v6 ? high6 : high4))) return "senders " + router.sources();
+            // 20 adverts in 2 s; a few lost to scheduling, none doubled
+            if (router.size() < 15 || router.size() > 22) return router.size() + " adverts in 2 s at 100 ms";
+        }
+        return null;
+    }
+
+    /** The longest gap between consecutive adverts, µs. */
+    private static long longestSilence(AdvertTrace t) {
+        long longest = 0;
+        for (int i = 1; i < t.size(); i++) {
+            longest = Math.max(longest, t.adverts().get(i).micros() - t.adverts().get(i - 1).micros());
+        }
+        return longest;
     }
 
     /** The capture as soon as it shows what {@code ready} wants (tcpdump writes each packet as it comes). */
