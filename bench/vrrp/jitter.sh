@@ -14,6 +14,8 @@
 #
 # Usage: bench/vrrp/jitter.sh [--full] [SECS (10)] [ADV seconds (0.01)]     (root)
 #   --full: 60 s per phase, the issue's figure.
+#   GLOBALS="vrrp_rt_priority 10" (environment): extra global_defs lines for both daemons, e.g. to compare
+#   them under SCHED_RR (vrrp_rt_priority) or a nice value (vrrp_priority).
 set -uo pipefail
 HERE=$(dirname "$(readlink -f "$0")")
 ROOT=$(readlink -f "$HERE/../..")
@@ -57,6 +59,7 @@ conf() { # name vrid
 global_defs {
     router_id bench_$1
     vrrp_version 3
+    ${GLOBALS:-}
 }
 vrrp_instance VI_JITTER {
     state BACKUP
@@ -119,6 +122,7 @@ stats() { # capture source-ip
 }
 
 say "jitter bench: VRRPv3 IPv4, advert_int $ADV s, $SECS s per phase, keepalived VRID 1, jkeepalived VRID 2"
+[ -n "${GLOBALS:-}" ] && say "both daemons with global_defs: $GLOBALS"
 say "load: $(uptime)"
 BUSY=()
 start ka "$KA"
@@ -148,4 +152,4 @@ for phase in idle busy; do
     if (k + 0 > 0) printf "%s: p99 lateness jkeepalived / keepalived = %.2f\n", p, j / k }'
 done
 say "load: $(uptime)"
-say "reproduce: bench/vrrp/jitter.sh ${FULL:+--full }$SECS $ADV"
+say "reproduce: ${GLOBALS:+GLOBALS='$GLOBALS' }bench/vrrp/jitter.sh ${FULL:+--full }$SECS $ADV"

@@ -109,7 +109,7 @@ JK_CP() { echo "$JK_HOME/target/jkeepalived.jar:$JK_HOME/target/lib/*"; }
 # than 8 MB's five, for 10 MB more RSS). The daemon runs C1 alone too, with one compiler thread, and
 # gives freed native memory back every 2 s (TrimNativeHeapInterval: compiler arenas left in malloc's
 # free lists): measured with 1 and 1,000 VRRP instances, RSS 62.6 -> 54.2 MiB and 90 -> 62.6 MiB, CPU
-# to all-MASTER halved, steady state 0.3% of a core either way (docs/BENCHMARKS.md; JK_TIER=4 brings C2 back).
+# to all-MASTER lower, steady state 0.3% of a core against C2's 0.15% (docs/BENCHMARKS.md; JK_TIER=4 brings C2 back).
 jk_jvm_opts() {
   local tier=1 heap=(-Xms4m) daemon=(-XX:TrimNativeHeapInterval=2000) a
   for a in "$@"; do
