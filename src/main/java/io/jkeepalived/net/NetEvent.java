@@ -10,6 +10,10 @@ public sealed interface NetEvent {
     record AddressChanged(InterfaceAddress address, boolean removed) implements NetEvent {
     }
 
+    /** RTM_NEWROUTE or RTM_DELROUTE (only on a subscription that asked for routes). */
+    record RouteChanged(Route route, boolean removed) implements NetEvent {
+    }
+
     /** The kernel dropped announcements (ENOBUFS): the listener must list links and addresses again. */
     record Overrun() implements NetEvent {
     }

@@ -33,6 +33,12 @@ public final class LinkMonitor implements LinkEvents {
         return new LinkMonitor(NetlinkSocket.subscribe(Netlink.NETLINK_ROUTE, GROUPS));
     }
 
+    /** As {@link #open()}, with the IPv4 and IPv6 route groups too when {@code routes}. */
+    public static LinkMonitor open(boolean routes) {
+        int groups = routes ? GROUPS | Rtnetlink.RTMGRP_IPV4_ROUTE | Rtnetlink.RTMGRP_IPV6_ROUTE : GROUPS;
+        return new LinkMonitor(NetlinkSocket.subscribe(Netlink.NETLINK_ROUTE, groups));
+    }
+
     @Override
     public int poll(Consumer<NetEvent> sink, int timeoutMillis) {
         batch.clear();
@@ -64,6 +70,10 @@ public final class LinkMonitor implements LinkEvents {
                 case Rtnetlink.RTM_NEWADDR, Rtnetlink.RTM_DELADDR -> {
                     InterfaceAddress a = RtnlReplies.address(m);
                     yield a == null ? null : new NetEvent.AddressChanged(a, m.type() == Rtnetlink.RTM_DELADDR);
+                }
+                case Rtnetlink.RTM_NEWROUTE, Rtnetlink.RTM_DELROUTE -> {
+                    io.jkeepalived.net.Route r = RtnlReplies.route(m);
+                    yield r == null ? null : new NetEvent.RouteChanged(r, m.type() == Rtnetlink.RTM_DELROUTE);
                 }
                 default -> null;
             };

@@ -38,6 +38,11 @@ public interface NetPorts extends AutoCloseable {
     /** A new subscription to link announcements (its own thread polls it). */
     LinkEvents linkEvents();
 
+    /** As {@link #linkEvents()}, with route announcements too when {@code routes}. */
+    default LinkEvents linkEvents(boolean routes) {
+        return linkEvents();
+    }
+
     @Override
     void close();
 
@@ -93,6 +98,11 @@ public interface NetPorts extends AutoCloseable {
         @Override
         public LinkEvents linkEvents() {
             return LinkMonitor.open();
+        }
+
+        @Override
+        public LinkEvents linkEvents(boolean routes) {
+            return LinkMonitor.open(routes);
         }
 
         @Override

@@ -21,7 +21,6 @@ final class RouteSet {
     private static final Logger log = LoggerFactory.getLogger(RouteSet.class);
     private static final int EEXIST = 17;
     private static final int ENOENT = 2;
-    private static final int ESRCH = 3;
     private static final int RTM_NEWROUTE = 24;
     private static final int RTM_DELROUTE = 25;
     private static final int RTM_NEWRULE = 32;
@@ -97,8 +96,8 @@ final class RouteSet {
             try {
                 kernel.deleteRoute(kernelRoutes[i]);
             } catch (NetException e) {
-                // gone with its interface or address already (the kernel does not tell us)
-                if (e.errno() != ESRCH && e.errno() != ENOENT) error(e, RTM_DELROUTE);
+                // keepalived reports even a route the kernel dropped on its own ("No such process(3)")
+                error(e, RTM_DELROUTE);
             }
         }
     }
@@ -132,6 +131,65 @@ final class RouteSet {
                 if (!(force && e.errno() == ENOENT)) error(e, RTM_DELRULE);
             }
         }
+    }
+
+    /** Whether any route here is tracked (keepalived then watches route deletions). */
+    boolean tracksRoutes() {
+        for (Route r : routes) if (!r.noTrack() && r.dev() != null) return true;
+        return false;
+    }
+
+    /**
+     * The kernel says a route went (keepalived_netlink.c netlink_route_filter for static routes): one of
+     * ours that matches is no longer set, and a tracked one is put back, "Restoring deleted static route
+     * prepend 10.99.60.0/24 via inet 10.99.1.254 dev eth0 proto 18" (vrrp_iproute.c reinstate_static_route).
+     */
+    void staticRouteDeleted(io.jkeepalived.net.Route gone, RouteControl kernel) {
+        if (gone.protocol() != RouteWords.RTPROT_KEEPALIVED) return;
+        for (int i = 0; i < routes.size(); i++) {
+            io.jkeepalived.net.Route r = kernelRoutes[i];
+            if (!routeSet[i] || r == null || r.table() != gone.table() || r.family() != gone.family()
+                    || r.destinationLength() != gone.destinationLength()
+                    || !sameAddress(r.destination(), gone.destination())) {
+                continue;
+            }
+            routeSet[i] = false;
+            Route configured = routes.get(i);
+            if (configured.noTrack() || configured.dev() == null) return;
+            try {
+                kernel.addRoute(r);
+                routeSet[i] = true;
+            } catch (NetException e) {
+                routeSet[i] = e.errno() == EEXIST;
+                if (!routeSet[i]) error(e, RTM_NEWROUTE);
+            }
+            log.info("Restoring deleted static route " + format(configured, r));
+            return;
+        }
+    }
+
+    private static boolean sameAddress(java.net.InetAddress a, java.net.InetAddress b) {
+        boolean aAny = a == null || a.isAnyLocalAddress();
+        boolean bAny = b == null || b.isAnyLocalAddress();
+        return aAny || bAny ? aAny == bAny : a.equals(b);
+    }
+
+    /** vrrp_iproute.c format_iproute, for the words this implementation sends. */
+    static String format(Route c, io.jkeepalived.net.Route r) {
+        StringBuilder b = new StringBuilder(c.options().getOrDefault("mode", "prepend"));
+        if (!c.type().equals("unicast")) b.append(' ').append(c.type());
+        b.append(' ').append(prefixText(c.dst(), "default"));
+        if (c.src() != null) b.append(" src ").append(c.src().getHostAddress());
+        if (c.via() != null) {
+            b.append(" via ").append(c.via().getAddress().length == 16 ? "inet6 " : "inet ").append(c.via().getHostAddress());
+        }
+        if (c.dev() != null) b.append(" dev ").append(c.dev());
+        if (r.table() != 254) b.append(" table ").append(Integer.toUnsignedString(r.table()));
+        b.append(" proto ").append(r.protocol());
+        if (c.options().containsKey("scope")) b.append(" scope ").append(r.scope());
+        if (c.metric() != null) b.append(" metric ").append(c.metric());
+        if (c.options().containsKey("onlink")) b.append(" onlink");
+        return b.toString();
     }
 
     /**
@@ -179,7 +237,7 @@ final class RouteSet {
                 try {
                     kernel.deleteRoute(old.kernelRoutes[i]);
                 } catch (NetException e) {
-                    if (e.errno() != ESRCH && e.errno() != ENOENT) error(e, RTM_DELROUTE);
+                    error(e, RTM_DELROUTE);
                 }
             }
         }

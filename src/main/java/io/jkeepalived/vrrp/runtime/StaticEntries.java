@@ -74,6 +74,16 @@ final class StaticEntries {
         routing.reportReflections();
     }
 
+    /** Tracked static routes exist: route deletions are to be watched. */
+    boolean tracksRoutes() {
+        return routing.tracksRoutes();
+    }
+
+    /** A route deletion the kernel announced: a tracked static route of ours is put back. */
+    void routeDeleted(io.jkeepalived.net.Route gone) {
+        routing.staticRouteDeleted(gone, ports.routes());
+    }
+
     void remove() {
         if (routing.hasRules()) routing.removeRules(ports.routes(), false);
         if (routing.hasRoutes()) routing.removeRoutes(ports.routes());

@@ -242,7 +242,8 @@ public final class VrrpRuntime {
             s.startReceiver(free, inbox, () -> LoopScheduling.applyToCurrentThread(options));
         }
         try {
-            linkEvents = ports.linkEvents();
+            // keepalived's VRRP side watches routes when it has tracked ones (set_extra_netlink_monitoring)
+            linkEvents = ports.linkEvents(statics != null && statics.tracksRoutes() && !instances.isEmpty());
             linkThread = Thread.ofPlatform().daemon(true).name("vrrp-links").start(this::watchLinks);
         } catch (NetException e) {
             log.info("Cannot watch interface changes: {}", e.getMessage());
@@ -524,6 +525,10 @@ public final class VrrpRuntime {
     }
 
     private void linkEvent(NetEvent e, long now) {
+        if (e instanceof NetEvent.RouteChanged rc) {
+            if (statics != null) statics.routeDeleted(rc.route());
+            return;
+        }
         if (e instanceof NetEvent.Overrun) {
             for (Link l : ports.links().links()) linkEvent(new NetEvent.LinkChanged(l, false), now);
             return;
@@ -558,7 +563,10 @@ public final class VrrpRuntime {
             int n;
             try {
                 n = linkEvents.poll(ev -> {
-                    if (ev instanceof NetEvent.LinkChanged || ev instanceof NetEvent.Overrun) inbox.offer(ev);
+                    if (ev instanceof NetEvent.LinkChanged || ev instanceof NetEvent.Overrun
+                            || ev instanceof NetEvent.RouteChanged rc && rc.removed()) {
+                        inbox.offer(ev);
+                    }
                 }, -1);
             } catch (NetException ex) {
                 if (!stopping) log.info("Link monitor: {}", ex.getMessage());

@@ -143,6 +143,40 @@ class VirtualRoutesInteropTest {
         return new String[] {after, String.join("\n", lines), kernel(ns)};
     }
 
+    @Test
+    void deletedTrackedStaticRoutesAreRestoredAsKeepalivedDoes() {
+        Path conf = lab.writeFile("restore.conf", CONFIG);
+        String[] c = restoreRun(false, conf);
+        String[] j = restoreRun(true, conf);
+        assertThat(c[0]).contains("10.99.60.0/24", "10.99.61.0/24").doesNotContain("10.99.64.0/24", "10.99.62.0/24");
+        assertThat(c[1]).contains("Restoring deleted static route prepend 10.99.60.0/24 via inet 10.99.1.254 dev eth0 proto 18");
+        assertThat(j).containsExactly(c);
+    }
+
+    private String[] restoreRun(boolean java, Path conf) {
+        Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
+        ns.vethPair("eth0", "peer0");
+        ns.vethPair("eth1", "peer1");
+        ns.addAddress("eth0", "10.99.1.1/24");
+        Daemon d = java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
+        d.waitForLine("(VI_1) Entering MASTER STATE", START);
+        Poll.until("virtual rules in place", WAIT, () -> kernel(ns).contains("2002:"));
+        ns.run("ip", "route", "del", "10.99.60.0/24");
+        ns.run("ip", "route", "del", "10.99.61.0/24", "table", "100");
+        ns.run("ip", "route", "del", "10.99.64.0/24");
+        ns.run("ip", "route", "del", "blackhole", "10.99.62.0/24");
+        d.waitForLine("Restoring deleted static route prepend 10.99.61.0/24", WAIT);
+        Poll.until("restored", WAIT, () -> kernel(ns).contains("10.99.61.0/24") && kernel(ns).contains("10.99.60.0/24"));
+        String after = kernel(ns);
+        d.stop(WAIT);
+        List<String> lines = new ArrayList<>();
+        for (String l : d.process().output().split("\n")) {
+            var m = Pattern.compile("Restoring deleted.*|Netlink: error.*").matcher(l);
+            if (m.find()) lines.add(m.group().replaceAll(", seq=.*", ""));
+        }
+        return new String[] {after, String.join("\n", lines), kernel(ns)};
+    }
+
     private String[] staticRun(boolean java, Path conf) {
         Netns ns = lab.namespace(java ? "jkeepalived" : "keepalived");
         ns.vethPair("eth0", "peer0");
