@@ -85,6 +85,21 @@ public final class SyncGroupCoordinator {
     }
 
     /**
+     * {@link #start()} after a reload (vrrp.c vrrp_complete_init, set_previous_sync_group_states): a group
+     * whose members all were MASTER before is MASTER again without a word, and a group back in the state
+     * it had before the reload sends no notify for it.
+     *
+     * @param membersWereMaster every member was kept by the reload and was MASTER
+     * @param previous          the group's state before the reload, or null for a new group
+     */
+    public List<Action> resume(boolean membersWereMaster, VrrpState previous) {
+        if (membersWereMaster) state = VrrpState.MASTER;
+        List<Action> out = start();
+        if (state == previous) out.removeIf(a -> a instanceof GroupNotify);
+        return out;
+    }
+
+    /**
      * Before member {@code i} handles {@code event}: tells it whether the others hold it in FAULT, and
      * turns a timer expiry into {@link VrrpEvent#TIMER_FIRED_GROUP_NOT_READY} when the group cannot go
      * MASTER yet (vrrp_sync_can_goto_master). Returns the event to hand over.

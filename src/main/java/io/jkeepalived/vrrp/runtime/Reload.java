@@ -70,6 +70,8 @@ final class Reload {
             if (kept[o] < 0) old.get(o).deleted(now);
         }
         // the sync groups are made again over the new instances (vrrp_sync.c vrrp_sync_set_group)
+        Map<String, VrrpState> groupWas = new java.util.HashMap<>();
+        for (SyncGroupRuntime g : rt.groups) groupWas.put(g.name(), g.state());
         rt.groups.clear();
         rt.groups.addAll(SyncGroupRuntime.build(rt.config().syncGroups(), rt.instances, rt.listener()));
         VrrpEvent[] first = new VrrpEvent[built.size()];
@@ -91,7 +93,14 @@ final class Reload {
         }
         rt.retrack(now);
         for (int n = 0; n < built.size(); n++) rt.prime(built.get(n), previous[n] == VrrpState.FAULT, now);
-        for (SyncGroupRuntime g : rt.groups) g.start(now);
+        for (SyncGroupRuntime g : rt.groups) {
+            boolean allMaster = true;
+            for (InstanceRuntime m : g.members()) {
+                int n = built.indexOf(m);
+                allMaster &= n >= 0 && previous[n] == VrrpState.MASTER;
+            }
+            g.resume(now, allMaster, groupWas.get(g.name()));
+        }
         for (int n = 0; n < built.size(); n++) built.get(n).handle(first[n] != null ? first[n] : VrrpEvent.START, now);
         rt.startScripts(now);
         closeUnused(rt.sockets);

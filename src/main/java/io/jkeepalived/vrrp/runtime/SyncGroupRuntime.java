@@ -79,6 +79,15 @@ final class SyncGroupRuntime {
         listener.groupState(name(), VrrpState.STOP, 0);
     }
 
+    /** {@link #start} after a reload; see {@link SyncGroupCoordinator#resume}. */
+    void resume(long now, boolean membersWereMaster, VrrpState previous) {
+        carryOut(coordinator.resume(membersWereMaster, previous), now);
+    }
+
+    List<InstanceRuntime> members() {
+        return members;
+    }
+
     /** A member's event: the group's say before, the member's handling, the group's answer after. */
     void handle(InstanceRuntime member, VrrpEvent event, long now) {
         int i = members.indexOf(member);

@@ -102,4 +102,31 @@ class VrrpReloadInteropTest {
         assertThat(all).as("kept master never says goodbye").doesNotContainPattern("vrid 51, prio 0");
         assertThat(all).as("kept master's adverts carry the new list").contains("addrs(2): 10.99.1.100,10.99.1.102");
     }
+
+    @Test
+    void aSyncGroupOfMastersStaysMasterSilentlyAcrossAReloadAsKeepalived() throws Exception {
+        Netns java = lab.hostsOnLan(1).getFirst();
+        String conf = """
+                vrrp_sync_group G1 {
+                    group {
+                        VI_1
+                        VI_2
+                    }
+                }
+                """ + instance("VI_1", 51, 150, "", "10.99.1.100/24") + instance("VI_2", 52, 150, "", "10.99.1.110/24");
+        Path file = lab.writeFile("java.conf", conf);
+        Daemon j = lab.jkeepalived(java, file);
+        j.waitForLine("VRRP_Group(G1) Syncing instances to MASTER state", START);
+        Poll.until("both VIPs", WAIT, () -> java.hasAddress("eth0", "10.99.1.100") && java.hasAddress("eth0", "10.99.1.110"));
+        int mark = j.process().mark();
+        j.process().signal("HUP");
+        j.process().waitForLine(Pattern.compile("^.*: Reload complete$"), WAIT, mark);
+        // keepalived 2.2.7 says only "(VI_n) setting VIPs." here: no group line, no transition
+        long t0 = System.nanoTime();
+        Poll.until("a few advert intervals", WAIT, () -> System.nanoTime() - t0 > 3_000_000_000L);
+        String after = String.join("\n", j.process().lines().subList(mark, j.process().lines().size()));
+        assertThat(after).contains("(VI_1) setting VIPs.").contains("(VI_2) setting VIPs.")
+                .doesNotContain("VRRP_Group").doesNotContain("Entering");
+        assertThat(java.hasAddress("eth0", "10.99.1.100") && java.hasAddress("eth0", "10.99.1.110")).isTrue();
+    }
 }
