@@ -38,6 +38,12 @@ final class NotifyListener implements VrrpListener {
     }
 
     @Override
+    public void instanceDeleted(String instance, boolean wasFault, int priority) {
+        notifier.instanceDeleted(instance, wasFault, priority);
+        next.instanceDeleted(instance, wasFault, priority);
+    }
+
+    @Override
     public void groupState(String group, VrrpState state, int priority) {
         NotifyState s = of(state);
         if (s != null) notifier.groupState(group, s);

@@ -84,6 +84,15 @@ public final class Notifier implements AutoCloseable {
         fifo(FifoLine.of(NotifyKind.INSTANCE, name, state.name(), priority));
     }
 
+    /**
+     * vrrp.c clear_diff_vrrp: an instance a reload removed announces DELETED if it has notify_deleted, else
+     * FAULT unless it was in FAULT already.
+     */
+    public void instanceDeleted(String name, boolean wasFault, int priority) {
+        boolean flag = notifyDeleted.getOrDefault(name, false);
+        if (flag || !wasFault) instanceState(name, NotifyState.DELETED, priority);
+    }
+
     /** send_group_notifies: as for an instance, with priority 0. */
     public void groupState(String name, NotifyState state) {
         Prepared p = groups.getOrDefault(name, Prepared.NONE);

@@ -107,6 +107,20 @@ class NotifierTest {
     }
 
     @Test
+    void aDeletedInstanceSaysDeletedOnlyWithNotifyDeleted() throws Exception {
+        Prepared p = new Prepared(null, null, rec("fault"), null, rec("notify"), rec("deleted"), null);
+        Notifier n = new Notifier(Map.of("A", p, "B", p, "C", p), Map.of(), Map.of("A", true, "B", false, "C", false),
+                List.of(), runner, Duration.ofSeconds(30));
+        n.instanceDeleted("A", true, 100);  // notify_deleted: DELETED even from FAULT
+        assertThat(await("notify", 1)).containsExactly("INSTANCE A DELETED 100");
+        assertThat(await("deleted", 1)).containsExactly("");
+        n.instanceDeleted("C", true, 100);  // FAULT already, no notify_deleted: nothing
+        n.instanceDeleted("B", false, 90);  // the old way: FAULT
+        assertThat(await("notify", 2)).containsExactly("INSTANCE A DELETED 100", "INSTANCE B FAULT 90");
+        assertThat(await("fault", 1)).containsExactly("");
+    }
+
+    @Test
     void stopScriptsAreAwaited() throws IOException {
         Prepared vi = new Prepared(null, null, null, rec("stop"), null, null, null);
         Notifier n = new Notifier(Map.of("VI_1", vi), Map.of(), Map.of(), List.of(), runner,

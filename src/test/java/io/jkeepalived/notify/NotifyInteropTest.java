@@ -180,6 +180,7 @@ class NotifyInteropTest {
         Map<String, List<String>> c = reloadScenario(false);
         Map<String, List<String>> java = reloadScenario(true);
         assertThat(c.get("notify2")).contains("INSTANCE VI_1 STOP 150");
+        assertThat(c.get("vi2")).contains("INSTANCE VI_2 DELETED 150");
         assertThat(java).isEqualTo(c);
     }
 
@@ -204,19 +205,36 @@ class NotifyInteropTest {
                     }
                 }
                 """;
-        Path file = lab.writeFile(impl + "-rl.conf", conf.formatted(d, "fifo1", "notify1"));
+        // VI_2, gone after the reload, says DELETED (notify_deleted) through its own notify
+        String deleted = """
+                vrrp_instance VI_2 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 55
+                    priority 150
+                    advert_int 1
+                    notify "%1$s/rec.sh %1$s/vi2.log"
+                    notify_deleted
+                    virtual_ipaddress {
+                        10.99.1.101/24
+                    }
+                }
+                """.formatted(d);
+        Path file = lab.writeFile(impl + "-rl.conf", conf.formatted(d, "fifo1", "notify1") + deleted);
         Daemon a = start(java, lab.hostsOnLan(1).getFirst(), file);
         a.waitForLine("(VI_1) Entering MASTER STATE", START);
         Poll.until("master notify", WAIT, () -> lines(d, "notify1").contains("INSTANCE VI_1 MASTER 150")
+                && lines(d, "vi2").contains("INSTANCE VI_2 MASTER 150")
                 && lines(d, "fifo1").contains("INSTANCE \"VI_1\" MASTER 150"));
         Files.writeString(file, conf.formatted(d, "fifo2", "notify2"));
         a.process().signal("HUP");
         Poll.until("the new FIFO", WAIT, () -> Files.exists(d.resolve("fifo2.fifo")));
         Poll.until("the old FIFO removed", WAIT, () -> !Files.exists(d.resolve("fifo1.fifo")));
+        Poll.until("VI_2 deleted", WAIT, () -> lines(d, "vi2").size() >= 3);
         a.stop(WAIT);
         Poll.until("STOP through the new notify", WAIT, () -> !lines(d, "notify2").isEmpty());
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String r : List.of("notify1", "notify2", "fifo1", "fifo2")) out.put(r, lines(d, r));
+        for (String r : List.of("notify1", "notify2", "fifo1", "fifo2", "vi2")) out.put(r, lines(d, r));
         return out;
     }
 

@@ -449,8 +449,8 @@ final class InstanceRuntime {
 
     /**
      * A reload dropped this instance (vrrp.c clear_diff_vrrp): a MASTER sends priority 0 and removes its
-     * VIPs, and keepalived notifies FAULT for it (notify_deleted's DELETED is not modelled) unless it was
-     * in FAULT already. Its timers are given back.
+     * VIPs, and keepalived notifies DELETED (notify_deleted) or FAULT for it ({@link
+     * VrrpListener#instanceDeleted}). Its timers are given back.
      */
     void deleted(long now) {
         VrrpState was = machine.state();
@@ -461,7 +461,7 @@ final class InstanceRuntime {
         }
         batch.clear();
         published = machine.state();
-        if (was != VrrpState.FAULT) listener.instanceState(plan.name(), VrrpState.FAULT, machine.effectivePriority());
+        listener.instanceDeleted(plan.name(), was == VrrpState.FAULT, machine.effectivePriority());
         release();
     }
 

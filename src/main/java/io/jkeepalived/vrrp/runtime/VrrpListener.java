@@ -18,6 +18,15 @@ public interface VrrpListener {
     default void instanceState(String instance, VrrpState state, int priority) {
     }
 
+    /**
+     * A reload removed the instance (vrrp.c clear_diff_vrrp): keepalived announces DELETED where the instance
+     * has notify_deleted, else FAULT, and nothing for an instance already in FAULT without notify_deleted.
+     * This default is the FAULT half, for listeners that do not know the instance's notify_deleted.
+     */
+    default void instanceDeleted(String instance, boolean wasFault, int priority) {
+        if (!wasFault) instanceState(instance, VrrpState.FAULT, priority);
+    }
+
     /** A sync group entered {@code state}: the group's notify scripts ("GROUP name STATE priority"). */
     default void groupState(String group, VrrpState state, int priority) {
     }
