@@ -133,8 +133,9 @@ public final class VrrpMachine {
         if (faulted) {
             timers.disarm();
         } else if (faults.pending() || groupHoldsInit) {
-            // waiting for a weight-0 script's first result: FAULT without a notify
-            log(tag + " Entering FAULT STATE (init)");
+            // waiting for a weight-0 script's first result: FAULT without a notify, and without a line for
+            // the instance's own script (keepalived 2.2.7, measured); a sync group's hold says "(init)"
+            if (!faults.pending()) log(tag + " Entering FAULT STATE (init)");
             enter(VrrpState.FAULT, TransitionReason.STARTUP);
             timers.disarm();
         } else if (spec.initialMaster() && basePriority == InstanceSpec.OWNER_PRIORITY) {

@@ -41,9 +41,11 @@ final class ScriptTrackers {
             if (s.script() == null || byName.containsKey(s.name())) continue;
             byName.put(s.name(), scripts.size());
             scripts.add(s);
+            // init_fail has no effect on a tracked script in 2.2.7: tracking it (vrrp_track.c
+            // alloc_track_script) puts it back in the initial state, one result away (measured)
             ScriptStatus old = carried.get(s.name());
             statuses.add(old != null && old.sameCounting(s.rise(), s.fall()) ? old
-                    : new ScriptStatus(s.name(), s.rise(), s.fall(), s.initFail()));
+                    : new ScriptStatus(s.name(), s.rise(), s.fall(), false));
         }
     }
 

@@ -122,7 +122,6 @@ class StartupTest {
         t.send(new VrrpEvent.TrackingChanged(0, 0, 1));
         assertThat(t.start()).containsExactly(
                 new RemoveVips(true),
-                new Log("(VI_1) Entering FAULT STATE (init)"),
                 new StateChanged(VrrpState.INIT, VrrpState.FAULT, TransitionReason.STARTUP));
         t.advance(Duration.ofSeconds(2));
         var up = t.send(new VrrpEvent.TrackingChanged(0, 0, 0));
