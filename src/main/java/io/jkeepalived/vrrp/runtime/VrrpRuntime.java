@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Tracking: the instance's own interface (unless dont_track_primary); track_interface, track_script,
  * track_file and track_process through {@link Tracking}.
  * SIGHUP: {@link Reload}; use_vmac: {@link VmacLinks}; GARP/NA pacing: {@link GarpPacer}.
- * Not yet here (noted for later work): use_ipvlan, use_vmac_addr, track_bfd, notify scripts.
+ * vrrp_sync_group: {@link SyncGroupRuntime}; virtual_routes/rules: {@link VirtualRouting}; static_ipaddress,
+ * static_routes/rules: {@link StaticEntries}.
+ * Not yet here (noted for later work): use_ipvlan, use_vmac_addr, track_bfd, notify scripts, a tracked
+ * virtual route or rule deleted from outside (keepalived's set_vrrp_backup), deleted static rules restored.
  */
 public final class VrrpRuntime {
     private static final Logger log = LoggerFactory.getLogger(VrrpRuntime.class);
