@@ -50,7 +50,11 @@ class VrrpRuntimeTest {
     }
 
     private FakePorts start() throws Exception {
-        Path f = Files.writeString(dir.resolve("keepalived.conf"), CONF);
+        return start(CONF);
+    }
+
+    private FakePorts start(String conf) throws Exception {
+        Path f = Files.writeString(dir.resolve("keepalived.conf"), conf);
         KeepalivedConfig c = ConfigLoader.load(LoadOptions.of(f).withInterfaces(n -> n.equals("eth0")), d -> { })
                 .config();
         FakePorts ports = new FakePorts();
@@ -140,5 +144,38 @@ class VrrpRuntimeTest {
         }
         await("take-over once the master is silent", 10_000, () -> vipAdded(p));
         assertThat(runtime.states()).containsEntry("VI_1", "MASTER");
+    }
+
+    @Test
+    void refusedAdvertsKeepAMasterSilentAsKeepalivedsDispatcherDoes() throws Exception {
+        FakePorts p = start();
+        await("MASTER", 10_000, () -> runtime.states().get("VI_1").equals("MASTER"));
+        AdvertSpec spec = AdvertSpec.v3(IpFamily.IPV4, 51, 500_000,
+                List.of(InetAddress.getByName("10.99.1.100").getAddress()),
+                InetAddress.getByName("10.99.1.2").getAddress());
+        AdvertEncoder encoder = new AdvertEncoder(spec);
+        PacketCounters counters = new PacketCounters();
+        ByteBuffer buf = ByteBuffer.allocate(256);
+        byte[] group = InetAddress.getByName("224.0.0.18").getAddress();
+        counters.nextAdvert();
+        int n = encoder.encode(buf, 0, 100, group, counters);
+        byte[] refused = new byte[n];
+        buf.get(0, refused);
+        refused[26] ^= 0x55; // VRRP checksum: "Invalid VRRPv3 checksum", refused
+        // a refused advert every 200 ms, each before our 500 ms advert timer runs out
+        long until = System.nanoTime() + 2_400_000_000L;
+        int before = FakePorts.to(p.sent, "224.0.0.18").size();
+        while (System.nanoTime() < until) {
+            p.deliver(refused);
+            Thread.sleep(200);
+        }
+        // one may have been due when the first refused advert came, one more if this thread was held up;
+        // without the restart there would be five
+        assertThat(FakePorts.to(p.sent, "224.0.0.18").size() - before).as("adverts while hearing refused ones")
+                .isLessThanOrEqualTo(2);
+        assertThat(runtime.states()).containsEntry("VI_1", "MASTER");
+        int after = FakePorts.to(p.sent, "224.0.0.18").size();
+        await("adverts again once the refused ones stop", 5_000,
+                () -> FakePorts.to(p.sent, "224.0.0.18").size() >= after + 2);
     }
 }
