@@ -15,7 +15,8 @@
 #
 # Usage: bench/vrrp/scale.sh [--full] [N (1000)] [ROUNDS (1)] [HOLD seconds (15)]     (root)
 #   --full: 3 rounds, 60 s held after settling. SETTLE_LIMIT (environment, default 120 s): a round that has
-#   not settled by then is reported as "not settled" (settle -1) and measured on.
+#   not settled by then is reported as "not settled" (settle -1) and measured on. IMPLS="jk" (or "ka")
+#   runs one implementation only.
 set -uo pipefail
 HERE=$(dirname "$(readlink -f "$0")")
 ROOT=$(readlink -f "$HERE/../..")
@@ -133,8 +134,9 @@ round() { # impl round -> $WORK/last: settle_ms flaps cpu_settle_s cpu_hold_s
 say "scale bench: 2 nodes x $N VRRPv3 instances (4 interfaces x $((N / 4)) VRIDs), advert_int 1, n1 150 / n2 100"
 say "rounds $ROUNDS, hold ${HOLD} s after settling; load: $(uptime)"
 for impl in ka jk; do : >"$WORK/$impl.res"; done
+IMPLS=${IMPLS:-ka jk}
 for r in $(seq 1 "$ROUNDS"); do
-  for impl in ka jk; do
+  for impl in $IMPLS; do
     round "$impl" "$r"
     cat "$WORK/last" >>"$WORK/$impl.res"
     set -- $(cat "$WORK/last")
@@ -145,8 +147,8 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 printf '\n| implementation | settle (max of %d; s) | flaps (total) | CPU to settle (median) | CPU per held minute (median) |\n' "$ROUNDS"
 printf '| --- | --- | --- | --- | --- |\n'
-declare -A M
-for impl in ka jk; do
+declare -A M=([ka]="0 0" [jk]="0 0")
+for impl in $IMPLS; do
   read -r smax ftot csm chm < <(awk -v hold="$HOLD" '
     { s[NR] = $1; f += $2; c[NR] = $3; h[NR] = $4 * 60 / hold; if ($1 > smax) smax = $1; if ($1 < 0) ns++ }
     function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }

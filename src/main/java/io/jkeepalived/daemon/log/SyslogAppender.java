@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.jkeepalived.net.UnixDatagramSocket;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,8 +23,14 @@ public final class SyslogAppender extends AppenderBase<ILoggingEvent> {
     private final long pid = ProcessHandle.current().pid();
     private final ZoneId zone = ZoneId.systemDefault();
     private UnixDatagramSocket socket;
+    private final ConsoleLines console;
 
     public SyslogAppender(Path socketPath, int facility, boolean toConsoleOnFailure) {
+        this(socketPath, facility, toConsoleOnFailure, Path.of("/dev/console"));
+    }
+
+    SyslogAppender(Path socketPath, int facility, boolean toConsoleOnFailure, Path consolePath) {
+        this.console = new ConsoleLines(consolePath);
         this.socketPath = socketPath;
         this.facility = facility;
         this.toConsoleOnFailure = toConsoleOnFailure;
@@ -62,19 +67,15 @@ public final class SyslogAppender extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    /** LOG_CONS: glibc writes the message without its {@code <PRI>} to the system console. */
+    /** LOG_CONS: glibc writes the message without its {@code <PRI>} to the system console (off this thread). */
     private void toConsole(String line) {
-        String text = line.substring(line.indexOf('>') + 1) + "\r\n";
-        try (FileOutputStream c = new FileOutputStream("/dev/console")) {
-            c.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException ignored) {
-            // no console either: syslog(3) gives up silently too
-        }
+        console.write(line.substring(line.indexOf('>') + 1) + "\r\n");
     }
 
     @Override
     public synchronized void stop() {
         super.stop();
+        console.stop();
         if (socket != null) socket.close();
         socket = null;
     }

@@ -46,4 +46,24 @@ class SyslogAppenderTest {
         a.stop();
         assertThat(ctx.getStatusManager().getCount()).isZero();
     }
+
+    @Test
+    void withLogConsEveryRefusedMessageReachesTheConsoleInOrderByStop() throws Exception {
+        Path console = dir.resolve("console");
+        java.nio.file.Files.createFile(console);
+        LoggerContext ctx = new LoggerContext();
+        SyslogAppender a = new SyslogAppender(dir.resolve("absent"), 3, true, console);
+        a.setContext(ctx);
+        a.start();
+        for (int i = 0; i < 50; i++) {
+            a.doAppend(new LoggingEvent("x", ctx.getLogger("io.jkeepalived.vrrp.X"), Level.INFO, "line {}", null,
+                    new Object[] {i}));
+        }
+        a.stop();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(console);
+        assertThat(lines).hasSize(50);
+        for (int i = 0; i < 50; i++) {
+            assertThat(lines.get(i)).endsWith(" Keepalived_vrrp[" + ProcessHandle.current().pid() + "]: line " + i);
+        }
+    }
 }
