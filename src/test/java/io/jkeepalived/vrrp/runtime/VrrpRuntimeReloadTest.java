@@ -71,8 +71,15 @@ class VrrpRuntimeReloadTest {
         KeepalivedConfig before = load(instance("VI_1", 51, "10.99.1.100/24", "10.99.1.101/24")
                 + instance("VI_2", 52, "10.99.1.110/24"));
         FakePorts p = new FakePorts();
+        List<String> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VrrpListener listener = new VrrpListener() {
+            @Override
+            public void instanceDeleted(String instance, boolean wasFault, int priority) {
+                deleted.add(instance + " " + wasFault + " " + priority);
+            }
+        };
         runtime = new VrrpRuntime(before.vrrp(), before.globalDefs().vrrp(), new RuntimeOptions(true, false), p,
-                NanoClock.system());
+                NanoClock.system(), listener);
         runtime.start();
         await("both MASTER", 10_000, () -> "MASTER".equals(runtime.states().get("VI_1"))
                 && "MASTER".equals(runtime.states().get("VI_2")));
@@ -85,6 +92,7 @@ class VrrpRuntimeReloadTest {
         runtime.reload(after.vrrp(), after.globalDefs().vrrp());
 
         assertThat(runtime.states()).containsOnlyKeys("VI_ONE", "VI_3");
+        assertThat(deleted).as("keepalived's DELETED for the dropped instance only").containsExactly("VI_2 false 100");
         assertThat(runtime.states().get("VI_ONE")).isEqualTo("MASTER");
         assertThat(runtime.states().get("VI_3")).isEqualTo("BACKUP");
         assertThat(ops(p, false, "10.99.1.101")).as("removed VIP deleted").isGreaterThanOrEqualTo(1);
