@@ -148,9 +148,35 @@ public final class LabProcess implements AutoCloseable {
         Optional<String> hit = findLine(pattern, timeout, from);
         if (hit.isEmpty()) {
             throw new AssertionError(name + ": no line matching /" + pattern + "/ within " + timeout
-                    + (isAlive() ? "" : " (process exited with " + process.exitValue() + ")") + "\n" + tail(40));
+                    + (isAlive() ? "" : " (process exited with " + process.exitValue() + ")") + "\n" + tail(40)
+                    + threadDump());
         }
         return hit.get();
+    }
+
+    /**
+     * When this is a live Java process (jkeepalived), its threads' stacks from {@code jcmd Thread.print}, so
+     * that a daemon that stopped answering can be diagnosed from the failed test's message; else empty.
+     */
+    public String threadDump() {
+        if (!isAlive()) return "";
+        try {
+            String exe = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/" + pid + "/exe")).toString();
+            if (!exe.endsWith("/java")) return "";
+            java.nio.file.Path jcmd = java.nio.file.Path.of(exe).resolveSibling("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly();
+            return "\n--- " + name + " threads (jcmd " + pid + " Thread.print) ---\n"
+                    + new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "\n(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Like {@link #waitForLine(Pattern, Duration, int)} but answers empty instead of failing. */
@@ -181,14 +207,14 @@ public final class LabProcess implements AutoCloseable {
 
     /** Polls {@code condition} until it holds; the failure message carries this process's output tail. */
     public void waitFor(String what, Duration timeout, BooleanSupplier condition) {
-        Poll.until(() -> what + " (" + name + " output tail:\n" + tail(40) + ")", timeout, condition);
+        Poll.until(() -> what + " (" + name + " output tail:\n" + tail(40) + ")" + threadDump(), timeout, condition);
     }
 
     /** Waits for the process to end and for its output to be read; answers its exit code. */
     public int waitForExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(name + " still running after " + timeout + "\n" + tail(40));
+                throw new AssertionError(name + " still running after " + timeout + "\n" + tail(40) + threadDump());
             }
             outReader.join(Duration.ofSeconds(5));
             errReader.join(Duration.ofSeconds(5));
