@@ -140,8 +140,9 @@ for r in $(seq 1 "$ROUNDS"); do
     round "$impl" "$r"
     cat "$WORK/last" >>"$WORK/$impl.res"
     set -- $(cat "$WORK/last")
-    printf '  round %d %-11s settle %6.2f s  flaps %d  CPU to settle %6.2f s  CPU over %d s held %6.2f s\n' "$r" \
-      "$([ "$impl" = jk ] && echo jkeepalived || echo keepalived)" "$(awk -v m="$1" 'BEGIN{print m/1000}')" \
+    printf '  round %d %-11s settle %8s  flaps %d  CPU to settle %6.2f s  CPU over %d s held %6.2f s\n' "$r" \
+      "$([ "$impl" = jk ] && echo jkeepalived || echo keepalived)" \
+      "$(awk -v m="$1" 'BEGIN { if (m < 0) print "never"; else printf "%.2f s", m / 1000 }')" \
       "$2" "$3" "$HOLD" "$4"
   done
 done
