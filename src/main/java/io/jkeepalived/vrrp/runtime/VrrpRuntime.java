@@ -247,6 +247,8 @@ public final class VrrpRuntime {
         try {
             // keepalived's VRRP side watches routes when it has tracked ones (set_extra_netlink_monitoring)
             linkEvents = ports.linkEvents(statics != null && statics.tracksRoutes() && !instances.isEmpty());
+            // a carrier that came up between the first listing and the subscription told nobody
+            for (Link l : ports.links().links()) linkUp.put(l.index(), l.isRunning());
             linkThread = Thread.ofPlatform().daemon(true).name("vrrp-links").start(this::watchLinks);
         } catch (NetException e) {
             log.info("Cannot watch interface changes: {}", e.getMessage());

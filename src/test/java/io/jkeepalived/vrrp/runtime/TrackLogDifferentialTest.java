@@ -36,7 +36,7 @@ class TrackLogDifferentialTest {
     @RegisterExtension
     final NetLab lab = new NetLab();
 
-    private record Side(Daemon daemon, Path control) {
+    private record Side(Daemon daemon, Path control, Netns ns) {
     }
 
     /** The configurations: a weight-0 script, one with rise/fall 2 and init_fail, a reversed weight, a file. */
@@ -67,6 +67,7 @@ class TrackLogDifferentialTest {
                     + instance.formatted("track_script {\n chk\n }");
             case "reverse" -> script.formatted(control, "weight -10")
                     + instance.formatted("track_script {\n chk weight 20 reverse\n }");
+            case "iface" -> instance.formatted("track_interface {\n eth1 weight -30\n eth2\n }");
             case "file" -> """
                     track_file f {
                         file "%s"
@@ -79,11 +80,16 @@ class TrackLogDifferentialTest {
 
     private Side start(boolean java, String kind, String name, String initial) {
         Netns ns = lab.hostsOnLan(1).getFirst();
+        ns.vethPair("eth1", "eth1p");
+        ns.vethPair("eth2", "eth2p");
+        // the kernel reports a new carrier (IFF_RUNNING) up to a second later: start once it has
+        Poll.until("veths running", WAIT, () -> ns.exec("ip", "link", "show", "eth1").stdout().contains("state UP")
+                && ns.exec("ip", "link", "show", "eth2").stdout().contains("state UP"));
         Path control = lab.dir().resolve(name + ".control");
         write(control, initial);
         Path conf = lab.writeFile(name + ".conf", config(kind, control));
         Daemon d = java ? lab.jkeepalived(ns, conf) : lab.keepalived(ns, conf);
-        return new Side(d, control);
+        return new Side(d, control, ns);
     }
 
     private static List<String> wanted(Daemon d) {
@@ -137,6 +143,24 @@ class TrackLogDifferentialTest {
             int mj = wanted(j.daemon()).size();
             write(c.control(), step);
             write(j.control(), step);
+            settle(c, j, mc, mj);
+        }
+        assertThat(wanted(j.daemon())).as("jkeepalived's lines").isEqualTo(wanted(c.daemon()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void bothLogTheSameLinesAsTrackedInterfacesGoDownAndUp() {
+        Side c = start(false, "iface", "keepalived", null);
+        Side j = start(true, "iface", "jkeepalived", null);
+        settle(c, j, 0, 0);
+        String[][] steps = {{"down", "eth1"}, {"down", "eth2"}, {"up", "eth1"}, {"up", "eth2"}};
+        for (String[] step : steps) {
+            int mc = wanted(c.daemon()).size();
+            int mj = wanted(j.daemon()).size();
+            for (Side side : List.of(c, j)) {
+                if (step[0].equals("down")) side.ns().down(step[1]);
+                else side.ns().up(step[1]);
+            }
             settle(c, j, mc, mj);
         }
         assertThat(wanted(j.daemon())).as("jkeepalived's lines").isEqualTo(wanted(c.daemon()));
