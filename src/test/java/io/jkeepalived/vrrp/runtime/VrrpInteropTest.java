@@ -68,8 +68,9 @@ class VrrpInteropTest {
         l.waitForLine("(VI_1) Entering BACKUP STATE", START);
 
         // graceful stop: priority 0, the backup takes over after its skew time only
-        long t0 = System.nanoTime();
+        // timed from the signal's delivery: on a loaded machine starting the kill command alone takes seconds
         h.process().signal("TERM");
+        long t0 = System.nanoTime();
         Poll.until("VIP taken over after SIGTERM", WAIT, () -> low.hasAddress("eth0", vip));
         long termMs = (System.nanoTime() - t0) / 1_000_000;
         h.stop(WAIT);
@@ -87,9 +88,13 @@ class VrrpInteropTest {
         // hard kill of the master's process group: the backup waits the master-down interval
         t0 = System.nanoTime();
         h2.kill();
+        long dead = System.nanoTime();
         Poll.until("VIP taken over after SIGKILL", WAIT, () -> low.hasAddress("eth0", vip));
         long killMs = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(killMs).as("take-over after a hard kill, ms").isBetween(MASTER_DOWN_MS - 1_000 - 600, MASTER_DOWN_MS + SLACK_MS);
+        long sinceDeathMs = (System.nanoTime() - dead) / 1_000_000;
+        // not before the last advert's master-down interval, not later than one from the master's death
+        assertThat(killMs).as("take-over after a hard kill, ms").isGreaterThan(MASTER_DOWN_MS - 1_000 - 600);
+        assertThat(sinceDeathMs).as("take-over after the master died, ms").isLessThan(MASTER_DOWN_MS + SLACK_MS);
         l.waitForLine("(VI_1) Entering MASTER STATE", WAIT);
     }
 
@@ -120,8 +125,8 @@ class VrrpInteropTest {
         k.waitForLine("(VI_6) Entering BACKUP STATE", START);
         Poll.until("IPv6 VIP on jkeepalived", WAIT, () -> java.hasAddress("eth0", vip) && !c.hasAddress("eth0", vip));
 
-        long t0 = System.nanoTime();
         j.kill();
+        long t0 = System.nanoTime();
         Poll.until("keepalived takes the IPv6 VIP", WAIT, () -> c.hasAddress("eth0", vip));
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(MASTER_DOWN_MS + SLACK_MS);
 
@@ -154,8 +159,8 @@ class VrrpInteropTest {
                 .doesNotContain("invalid passwd").doesNotContain("IPSEC-AH : invalid");
         assertThat(k.process().output()).doesNotContain("invalid passwd").doesNotContain("IPSEC-AH : invalid");
 
-        long t0 = System.nanoTime();
         k.kill();
+        long t0 = System.nanoTime();
         Poll.until("jkeepalived takes the AH instance's VIP", WAIT, () -> java.hasAddress("eth0", "10.99.1.102"));
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(MASTER_DOWN_MS + SLACK_MS);
 
