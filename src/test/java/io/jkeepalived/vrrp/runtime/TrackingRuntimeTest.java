@@ -150,4 +150,26 @@ class TrackingRuntimeTest {
         }
         await("FAULT once it is gone", 5_000, () -> "FAULT".equals(runtime.states().get("VI_1")));
     }
+
+    @Test
+    void aReloadKeepsTheScriptsStateAndTheAdjustedPriority() throws Exception {
+        String conf = """
+                vrrp_script chk {
+                    script /bin/true
+                    interval 0.2
+                    weight -20
+                }
+                """ + instance("track_script {\n chk\n}");
+        exitStatus.set(1);
+        FakePorts p = start(conf);
+        await("MASTER at 60", 10_000, () -> "MASTER".equals(runtime.states().get("VI_1")) && lastAdvertPriority(p) == 60);
+        Path f = Files.writeString(dir.resolve("keepalived.conf"), conf.replace("weight -20", "weight -30"));
+        KeepalivedConfig c = ConfigLoader.load(LoadOptions.of(f).withInterfaces(n -> n.equals("eth0")), d -> { })
+                .config();
+        runtime.reload(c.vrrp(), c.globalDefs().vrrp());
+        // the script's failed state is carried over: the new weight applies at once, before any new result
+        await("priority 50 after the reload", 5_000, () -> lastAdvertPriority(p) == 50);
+        exitStatus.set(0);
+        await("priority 80 once it succeeds", 5_000, () -> lastAdvertPriority(p) == 80);
+    }
 }
