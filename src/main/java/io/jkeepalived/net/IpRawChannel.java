@@ -38,6 +38,14 @@ public interface IpRawChannel extends AutoCloseable {
     /** Sends the first {@code len} bytes of {@link #sendBuffer()}. */
     int sendFromBuffer(int len, Destination to);
 
+    /**
+     * Goes through {@link #sendFromBuffer}'s whole path, the kernel's routing included, but sends nothing
+     * (sendmsg's MSG_PROBE): warms the send path of a socket that has not sent yet. Returns {@code len}.
+     */
+    default int probeFromBuffer(int len, Destination to) {
+        return len;
+    }
+
     /** Receives one packet into {@code buf}; returns its length, {@link #WOKEN} or {@link #TIMED_OUT}. */
     int receive(byte[] buf, int offset, int maxLen, PacketInfo info, int timeoutMillis);
 

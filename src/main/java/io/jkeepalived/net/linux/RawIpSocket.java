@@ -224,6 +224,14 @@ public final class RawIpSocket implements IpRawChannel {
         return send.send(len, peerOf(to));
     }
 
+    /** MSG_PROBE (linux/socket.h): raw_send_hdrinc and ip6_append_data return before anything is queued. */
+    private static final int MSG_PROBE = 0x10;
+
+    @Override
+    public int probeFromBuffer(int len, Destination to) {
+        return send.send(len, peerOf(to), MSG_PROBE);
+    }
+
     private Peer peerOf(Destination to) {
         if (to instanceof Peer p && p.owner == this) {
             return p;

@@ -86,10 +86,15 @@ final class RawSendPath {
     }
 
     int send(int len, RawIpSocket.Peer to) {
+        return send(len, to, 0);
+    }
+
+    /** As {@link #send(int, RawIpSocket.Peer)} with sendmsg flags (MSG_PROBE: routed, not sent). */
+    int send(int len, RawIpSocket.Peer to, int flags) {
         Layouts.iovec(iov, 0, payload, len);
         Layouts.msghdr(msg, to.sockaddr(), (int) to.sockaddr().byteSize(), iov, 1,
                 controlLen == 0 ? MemorySegment.NULL : control, controlLen);
-        long n = Libc.sendmsg(fd, msg, 0);
+        long n = Libc.sendmsg(fd, msg, flags);
         if (n < 0) {
             throw Libc.failure("sendmsg(" + family + " proto " + protocol + " on " + ifName + " to "
                     + to.address().getHostAddress() + ")", Libc.errno());

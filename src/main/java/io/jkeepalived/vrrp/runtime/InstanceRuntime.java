@@ -326,13 +326,31 @@ final class InstanceRuntime {
 
     private void sendAdvert(int priority) {
         counters.nextAdvert();
+        transmit(priority, false);
+    }
+
+    /**
+     * The socket half of the take-over, rehearsed at start-up (Rehearsal): encoded and routed by the kernel
+     * but never sent (MSG_PROBE), the counters untouched, so the first real advert does not run this path
+     * for the first time.
+     */
+    void rehearseSend(int rounds) {
+        for (int r = 0; r < rounds; r++) transmit(plan.spec().priority(), true);
+    }
+
+    private void transmit(int priority, boolean probe) {
         ByteBuffer buf = socket.channel.sendBuffer();
         for (int i = 0; i < destinations.length; i++) {
             int n = encoder.encode(buf, 0, priority, destinationBytes[i], counters);
             try {
+                if (probe) {
+                    socket.channel.probeFromBuffer(n, destinations[i]);
+                    continue;
+                }
                 socket.channel.sendFromBuffer(n, destinations[i]);
                 sendErrorLogged = false;
             } catch (NetException e) {
+                if (probe) continue; // a rehearsal says nothing; the real advert reports its own failure
                 // keepalived is silent about a stopping advert that cannot leave a downed interface
                 boolean quiet = priority == 0 && e.errno() == ENETUNREACH;
                 if (!sendErrorLogged && !quiet) {

@@ -28,13 +28,24 @@ final class Rehearsal {
     private Rehearsal() {
     }
 
-    /** Rehearses each kind of instance (version, family, authentication, unicast) once. */
+    /**
+     * Rehearses each kind of instance (version, family, authentication, unicast) once, and each socket's
+     * send path through the kernel without sending (MSG_PROBE).
+     */
     static void takeOvers(List<InstanceRuntime> instances, int rounds) {
         Set<String> kinds = new HashSet<>();
+        Set<AdvertSocket> sockets = new HashSet<>();
         for (InstanceRuntime i : instances) {
             InstancePlan p = i.plan;
             String kind = p.spec().version() + "/" + p.family() + "/" + p.advert().authType() + "/" + p.spec().unicast();
             if (kinds.add(kind)) takeOver(p, rounds);
+            if (sockets.add(i.socket)) {
+                try {
+                    i.rehearseSend(rounds);
+                } catch (RuntimeException e) {
+                    // a rehearsal never stops the start; the real send reports its own errors
+                }
+            }
         }
     }
 
