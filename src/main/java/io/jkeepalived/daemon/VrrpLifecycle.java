@@ -141,7 +141,7 @@ final class VrrpLifecycle implements Lifecycle {
 
     @Override
     public String stats() {
-        return rest.stats();
+        return rest.stats() + (vrrp == null ? "" : vrrp.statsText(false));
     }
 
     @Override

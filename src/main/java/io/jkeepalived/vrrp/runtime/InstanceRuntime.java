@@ -51,6 +51,7 @@ final class InstanceRuntime {
     private final AdvertEncoder encoder;
     private final PacketCounters counters;
     private final ReceiveCounters stats = new ReceiveCounters();
+    final SendCounters sent = new SendCounters();
     private final AdvertValidator validator;
     private final IpRawChannel.Destination[] destinations;
     private final byte[][] destinationBytes;
@@ -312,7 +313,12 @@ final class InstanceRuntime {
                 }
             }
             case VrrpDecision.AnnounceSourceAddress a -> announceSource();
-            case VrrpDecision.StateChanged c -> masterKnown = masterKnown && c.to() == VrrpState.BACKUP;
+            case VrrpDecision.StateChanged c -> {
+                masterKnown = masterKnown && c.to() == VrrpState.BACKUP;
+                // vrrp.c: become_master on entering MASTER, release_master in leave_master (not at shutdown)
+                if (c.to() == VrrpState.MASTER) sent.becomeMaster++;
+                else if (c.from() == VrrpState.MASTER && c.to() != VrrpState.STOP) sent.releaseMaster++;
+            }
             // notify scripts, FIFO and SMTP are issue 6
             case VrrpDecision.Notify n -> {
                 if (group == null || group.allowsInstanceNotify(this, n.state())) {
@@ -326,6 +332,8 @@ final class InstanceRuntime {
 
     private void sendAdvert(int priority) {
         counters.nextAdvert();
+        sent.advertSent++;
+        if (priority == 0) sent.priZeroSent++;
         transmit(priority, false);
     }
 

@@ -204,6 +204,16 @@ public final class VrrpRuntime {
         }
     }
 
+    /** The VRRP part of the SIGUSR2 stats file, keepalived's format; {@code clear} zeroes the counts after. */
+    public String statsText(boolean clear) {
+        StringBuilder out = new StringBuilder();
+        for (InstanceRuntime i : List.copyOf(instances)) {
+            StatsText.append(out, i.plan.name(), i.stats(), i.sent);
+            if (clear) i.sent.clear();
+        }
+        return out.toString();
+    }
+
     /** Each instance's state, for the data dump. */
     public Map<String, String> states() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -107,6 +107,27 @@ class VrrpRuntimeTest {
     }
 
     @Test
+    void theStatsDumpCountsAsKeepalivedsVrrpPrintStats() throws Exception {
+        FakePorts p = start();
+        await("adverts", 10_000, () -> FakePorts.to(p.sent, "224.0.0.18").size() >= 3);
+        String text = runtime.statsText(false);
+        int sent = FakePorts.to(p.sent, "224.0.0.18").size();
+        assertThat(text).startsWith("VRRP Instance: VI_1\n  Advertisements:\n    Received: 0\n    Sent: ")
+                .contains("  Became master: 1\n  Released master: 0\n  Packet Errors:\n    Length: 0\n")
+                .contains("    Advertisement Interval: 0\n    Address List: 0\n  Authentication Errors:\n"
+                        + "    Invalid Type: 0\n    Type Mismatch: 0\n    Failure: 0\n")
+                .endsWith("  Priority Zero:\n    Received: 0\n    Sent: 0\n");
+        long counted = Long.parseLong(text.lines().filter(l -> l.startsWith("    Sent: ")).findFirst().orElseThrow()
+                .substring("    Sent: ".length()));
+        assertThat(counted).isBetween((long) sent, (long) sent + 2);
+
+        runtime.stop();
+        assertThat(runtime.statsText(false)).contains("  Priority Zero:\n    Received: 0\n    Sent: 1\n")
+                .contains("  Released master: 0\n");
+        runtime = null;
+    }
+
+    @Test
     void aHigherPriorityMasterKeepsItBackupUntilItFallsSilent() throws Exception {
         FakePorts p = start();
         AdvertSpec spec = AdvertSpec.v3(IpFamily.IPV4, 51, 500_000,
