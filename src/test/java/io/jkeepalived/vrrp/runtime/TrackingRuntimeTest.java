@@ -134,14 +134,16 @@ class TrackingRuntimeTest {
 
     @Test
     void aTrackedProcessWithWeightZeroHoldsFaultUntilItRunsAndFaultsWhenItEnds() throws Exception {
+        // an argument of this JVM's own, so that another test run on the host cannot satisfy the tracker
+        String seconds = "4243." + ProcessHandle.current().pid();
         start("""
                 vrrp_track_process sleeper {
-                    process /usr/bin/sleep 4243.25
+                    process /usr/bin/sleep %s
                     weight 0
                 }
-                """ + instance("track_process {\n sleeper\n}"));
+                """.formatted(seconds) + instance("track_process {\n sleeper\n}"));
         assertThat(runtime.states()).containsEntry("VI_1", "FAULT");
-        Process p = new ProcessBuilder("/usr/bin/sleep", "4243.25").start();
+        Process p = new ProcessBuilder("/usr/bin/sleep", seconds).start();
         try {
             await("MASTER once the process runs", 10_000, () -> "MASTER".equals(runtime.states().get("VI_1")));
         } finally {
