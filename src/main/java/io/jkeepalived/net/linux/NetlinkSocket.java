@@ -22,7 +22,7 @@ import java.util.List;
  * answer: the messages of a dump up to NLMSG_DONE, or the reply and acknowledgement of a request; a
  * NLMSG_ERROR with an errno becomes a {@link NetException} naming the operation, the errno text and
  * the kernel's extended-ack message. Calls are serialised on the socket. A socket opened with groups
- * receives announcements through {@link #receive}.
+ * receives announcements through {@link #receive}; {@link #send} serves NETLINK_CONNECTOR's requests.
  */
 public final class NetlinkSocket implements AutoCloseable {
     /** {@link #receive} result: woken. */
@@ -149,6 +149,21 @@ public final class NetlinkSocket implements AutoCloseable {
                     return interrupted;
                 }
             }
+        }
+    }
+
+    /**
+     * Sends one message that the kernel does not answer on this socket's sequence (a connector request);
+     * a refusal (e.g. ECONNREFUSED where the kernel side is missing) is a {@link NetException}.
+     */
+    public synchronized void send(String operation, Request build) {
+        int mySeq = ++seq;
+        request.clear();
+        int len = build.write(new NlWriter(request), mySeq);
+        MemorySegment.copy(request.array(), 0, sendBuf, ValueLayout.JAVA_BYTE, 0, len);
+        long sent = Libc.sendto(fd, sendBuf, len, 0, kernel, (int) kernel.byteSize());
+        if (sent < 0) {
+            throw Libc.failure("sendto(netlink: " + operation + ")", Libc.errno());
         }
     }
 
