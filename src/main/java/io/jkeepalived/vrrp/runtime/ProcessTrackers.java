@@ -57,6 +57,7 @@ final class ProcessTrackers {
     private volatile boolean stopping;
     private volatile ProcessEvents events;
     private volatile Mode mode = Mode.STARTING;
+    private final Object lock = new Object();
 
     ProcessTrackers(List<TrackProcess> used, DeadlineQueue timers, Consumer<TrackerMessage> inbox, Path proc) {
         this(used, timers, inbox, proc, ProcessConnector::open);
@@ -119,12 +120,30 @@ final class ProcessTrackers {
             scanEvery(first);
             return;
         }
-        events = ev;
+        synchronized (lock) {
+            if (stopping) {
+                ev.close();
+                return;
+            }
+            events = ev;
+        }
         mode = Mode.EVENTS;
+        boolean failed = false;
         try {
             follow(ev, first);
+        } catch (RuntimeException e) {
+            log.info("process monitor netlink recv error - {}", e.getMessage());
+            failed = true;
         } finally {
-            ev.close();
+            synchronized (lock) {
+                events = null; // stop() must not wake a closed socket (a second stop, a failed receive)
+                ev.close();
+            }
+        }
+        if (failed) {
+            // /proc scanning carries on, as where the connector refuses
+            mode = Mode.SCANNING;
+            scanEvery(first);
         }
     }
 
@@ -316,9 +335,10 @@ final class ProcessTrackers {
     }
 
     void stop() {
-        stopping = true;
-        ProcessEvents ev = events;
-        if (ev != null) ev.wakeup();
+        synchronized (lock) {
+            stopping = true;
+            if (events != null) events.wakeup();
+        }
         if (thread != null) {
             thread.interrupt();
             try {
