@@ -131,6 +131,11 @@ final class Daemon {
                 case RELOAD -> reload();
                 case DATA -> dump("keepalived.data", runtime.data());
                 case STATS -> dump("keepalived.stats", runtime.stats());
+                case STATS_CLEAR -> dump("keepalived.stats", runtime.clearStats());
+                case JSON -> {
+                    String json = runtime.json();
+                    if (json != null) dump("keepalived.json", json);
+                }
             }
         }
     }

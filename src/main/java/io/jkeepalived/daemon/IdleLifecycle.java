@@ -42,6 +42,7 @@ final class IdleLifecycle implements Lifecycle {
 
     @Override
     public String json() {
-        return "[]\n";
+        // keepalived writes no file without VRRP instances (vrrp_print_json)
+        return null;
     }
 }

@@ -23,6 +23,11 @@ public interface Lifecycle {
     /** SIGUSR2: the text of /tmp/keepalived.stats. */
     String stats();
 
-    /** SIGRTMIN+2 (JSON): the text of /tmp/keepalived.json. */
+    /** SIGRTMAX-1 (STATS_CLEAR): the stats text, with the counts zeroed after it was taken. */
+    default String clearStats() {
+        return stats();
+    }
+
+    /** SIGRTMIN+2 (JSON): the text of /tmp/keepalived.json; null when there is nothing to write. */
     String json();
 }

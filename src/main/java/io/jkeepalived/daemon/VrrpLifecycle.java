@@ -145,8 +145,13 @@ final class VrrpLifecycle implements Lifecycle {
     }
 
     @Override
+    public String clearStats() {
+        return rest.stats() + (vrrp == null ? "" : vrrp.statsText(true));
+    }
+
+    @Override
     public String json() {
-        return rest.json();
+        return vrrp == null ? rest.json() : vrrp.jsonText();
     }
 
     /** A numeric global_defs setting the parser kept as words (vrrp_priority, vrrp_rt_priority), 0 when absent. */

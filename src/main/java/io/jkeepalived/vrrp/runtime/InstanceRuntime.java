@@ -82,6 +82,8 @@ final class InstanceRuntime {
     boolean skipStartupCleanup;
     /** The state as last seen by the loop, for dumps from other threads. */
     volatile VrrpState published = VrrpState.INIT;
+    /** Wall-clock time of the last published change, for the JSON dump's last_transition (vrrp_json.c). */
+    volatile long lastTransitionMicros = wallMicros();
 
     /** What an instance needs from the rest of the runtime to act. */
     interface Effects {
@@ -172,7 +174,18 @@ final class InstanceRuntime {
             if (i != first) execute(batch.get(i), now);
         }
         batch.clear();
-        published = machine.state();
+        publish();
+    }
+
+    private void publish() {
+        VrrpState now = machine.state();
+        if (now != published) lastTransitionMicros = wallMicros();
+        published = now;
+    }
+
+    private static long wallMicros() {
+        java.time.Instant t = java.time.Instant.now();
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
     /** A reload kept this instance: its predecessor's routes and rules still configured are ours now. */
@@ -486,7 +499,7 @@ final class InstanceRuntime {
             if (!(batch.get(i) instanceof VrrpDecision.Notify)) execute(batch.get(i), now);
         }
         batch.clear();
-        published = machine.state();
+        publish();
         listener.instanceDeleted(plan.name(), was == VrrpState.FAULT, machine.effectivePriority());
         release();
     }

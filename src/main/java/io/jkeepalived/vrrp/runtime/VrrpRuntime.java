@@ -214,6 +214,16 @@ public final class VrrpRuntime {
         return out.toString();
     }
 
+    /** keepalived's JSON dump (SIGRTMIN+2): see {@link JsonText}; read outside the loop, as a snapshot. */
+    public String jsonText() {
+        List<JsonText.Entry> entries = new java.util.ArrayList<>();
+        for (InstanceRuntime i : List.copyOf(instances)) {
+            entries.add(new JsonText.Entry(i.plan, i.published.code(), i.lastTransitionMicros, i.machine.wantState().code(),
+                    i.machine.effectivePriority(), i.stats(), i.sent));
+        }
+        return JsonText.of(entries);
+    }
+
     /** Each instance's state, for the data dump. */
     public Map<String, String> states() {
         Map<String, String> out = new LinkedHashMap<>();
