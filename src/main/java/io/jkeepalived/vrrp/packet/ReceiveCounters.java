@@ -28,6 +28,15 @@ public final class ReceiveCounters {
         return stats[stat.ordinal()];
     }
 
+    /**
+     * STATS_CLEAR (keepalived zeroes every count of vrrp_stats): keepalived's own statistics only; the verdict
+     * counts stay for diagnostics. Called off the counting thread, so a count made at that very moment may
+     * survive the clear, as the dump beside it may miss it.
+     */
+    public void clearStats() {
+        java.util.Arrays.fill(stats, 0L);
+    }
+
     /** Everything received that was not accepted. */
     public long rejected() {
         long n = 0;

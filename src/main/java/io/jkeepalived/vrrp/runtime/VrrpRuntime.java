@@ -209,7 +209,10 @@ public final class VrrpRuntime {
         StringBuilder out = new StringBuilder();
         for (InstanceRuntime i : List.copyOf(instances)) {
             StatsText.append(out, i.plan.name(), i.stats(), i.sent);
-            if (clear) i.sent.clear();
+            if (clear) {
+                i.sent.clear();
+                i.stats().clearStats();
+            }
         }
         return out.toString();
     }
