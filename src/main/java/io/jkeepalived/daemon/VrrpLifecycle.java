@@ -141,17 +141,26 @@ final class VrrpLifecycle implements Lifecycle {
 
     @Override
     public String stats() {
+        if (vrrp != null) signalLine("Printing VRRP stats for process({}) on signal");
         return rest.stats() + (vrrp == null ? "" : vrrp.statsText(false));
     }
 
     @Override
     public String clearStats() {
+        if (vrrp != null) signalLine("Printing and clearing VRRP stats for process({}) on signal");
         return rest.stats() + (vrrp == null ? "" : vrrp.statsText(true));
     }
 
     @Override
     public String json() {
-        return vrrp == null ? rest.json() : vrrp.jsonText();
+        if (vrrp == null) return rest.json();
+        signalLine("Printing VRRP as json for process({}) on signal");
+        return vrrp.jsonText();
+    }
+
+    /** The VRRP process's line for a dump signal (vrrp_daemon.c sigusr2_vrrp, sigjson_vrrp). */
+    private static void signalLine(String format) {
+        org.slf4j.LoggerFactory.getLogger(VrrpLifecycle.class).info(format, ProcessHandle.current().pid());
     }
 
     /** A numeric global_defs setting the parser kept as words (vrrp_priority, vrrp_rt_priority), 0 when absent. */

@@ -110,6 +110,7 @@ class RealTimeSignalsTest {
             return Long.valueOf(2).equals(((Map<String, Object>) ((Map<String, Object>) last[0].get(0)).get("data")).get("state"));
         });
         List<Object> java = last[0];
+        j.waitForLine("Printing VRRP as json for process(", WAIT);
         assertThat(java).hasSize(1);
         Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) java.get(0)).get("data");
         Map<String, Object> stats = (Map<String, Object>) ((Map<String, Object>) java.get(0)).get("stats");
@@ -123,6 +124,7 @@ class RealTimeSignalsTest {
         Files.deleteIfExists(STATS);
         send(j, signum("STATS_CLEAR"));
         Poll.until("stats written", WAIT, () -> Files.exists(STATS));
+        j.waitForLine("Printing and clearing VRRP stats for process(", WAIT);
         List<Object> after = jsonAfterSignal(j);
         Map<String, Object> cleared = (Map<String, Object>) ((Map<String, Object>) after.get(0)).get("stats");
         assertThat((Long) cleared.get("become_master")).as("cleared").isZero();
@@ -139,6 +141,7 @@ class RealTimeSignalsTest {
         Daemon k = lab.keepalived(host, config("c"));
         k.waitForLine("(VI_1) Entering MASTER STATE", START);
         List<Object> c = jsonAfterSignal(k);
+        k.waitForLine("Printing VRRP as json for process(", WAIT);
         k.stop(WAIT);
         Files.deleteIfExists(JSON);
         System.out.println("jkeepalived: " + java + "\nkeepalived:  " + c);
