@@ -1,5 +1,6 @@
 package io.jkeepalived.daemon;
 
+import io.jkeepalived.net.linux.SignalFd;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,11 @@ final class Relaunch {
     /** In the copy's environment: the namespace it was started in. */
     static final String NETNS_MARKER = "JKEEPALIVED_NETNS";
 
+    /** bin/jkeepalived's perl step: block SIGRTMIN+2 and SIGRTMAX-1, then exec the rest in place. */
+    private static final String BLOCK_RT = "use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new("
+            + SignalEvents.SIGJSON + ", " + SignalEvents.SIGSTATS_CLEAR
+            + ")) or die \"sigprocmask: $!\"; exec {$ARGV[0]} @ARGV or die \"exec: $!\"";
+
     private Relaunch() {}
 
     /** java and its arguments as this process was started, or null when /proc does not say. */
@@ -22,6 +28,9 @@ final class Relaunch {
         String[] args = info.arguments().orElse(null);
         if (args == null) return null;
         List<String> cmd = new ArrayList<>();
+        // a JDK child starts with no signal blocked: block the real-time ones again, as bin/jkeepalived did,
+        // or JSON and STATS_CLEAR would kill the relaunched daemon (see SignalEvents)
+        if (SignalFd.blocked(SignalEvents.SIGJSON)) cmd.addAll(List.of("perl", "-e", BLOCK_RT, "--"));
         cmd.add(info.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(args));
         return cmd;

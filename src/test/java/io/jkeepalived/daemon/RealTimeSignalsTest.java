@@ -157,6 +157,35 @@ class RealTimeSignalsTest {
         assertThat(javaValues).isEqualTo(cValues);
     }
 
+    /** The detached daemon is a JDK child of the first JVM: it must get the real-time signals blocked again. */
+    @Test
+    void aDetachedDaemonSurvivesTheRealTimeSignals() throws Exception {
+        Path d = lab.dir();
+        Path conf = lab.writeFile("empty.conf", "! nothing to run\n");
+        Path pidFile = d.resolve("k.pid");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("jkeepalived.home", "."))
+                .resolve("bin/jkeepalived").toString(), "-f", conf.toString(), "-G", "-p", pidFile.toString(),
+                "-r", d.resolve("kv.pid").toString(), "-c", d.resolve("kc.pid").toString());
+        pb.environment().remove(Detach.MARKER);
+        Process launcher = pb.redirectErrorStream(true).redirectOutput(d.resolve("launcher.out").toFile()).start();
+        assertThat(launcher.waitFor(START.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Poll.until("pid file", WAIT, () -> !read(pidFile).isBlank());
+        long pid = Long.parseLong(read(pidFile).strip());
+        try {
+            assertThat(read(Path.of("/proc/" + pid + "/status"))).contains("SigBlk:\t4000000800000000");
+            Shell.run("kill", "-s", signum("JSON"), Long.toString(pid)).orThrow();
+            Shell.run("kill", "-s", signum("STATS_CLEAR"), Long.toString(pid)).orThrow();
+            Files.deleteIfExists(Path.of("/tmp/keepalived.data"));
+            Shell.run("kill", "-s", "USR1", Long.toString(pid)).orThrow();
+            Poll.until("USR1 handled after the real-time signals", WAIT,
+                    () -> Files.exists(Path.of("/tmp/keepalived.data")) || !ProcessHandle.of(pid).isPresent());
+            assertThat(ProcessHandle.of(pid)).as("still running").isPresent();
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            Poll.until("daemon stopped", WAIT, () -> ProcessHandle.of(pid).isEmpty());
+        }
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
