@@ -183,14 +183,14 @@ class CheckerNamespaceTest {
         j.process().signal("HUP");
         waitFrom(j, mark, "Removing Virtual Server [10.99.7.1]:tcp:7000");
         waitFrom(j, mark, "Activating healthchecker for service [10.99.7.2]:tcp:80 for VS [10.99.7.1]:tcp:80");
-        assertThat(j.process().lines().subList(mark, j.process().lines().size()))
+        assertThat(j.process().linesSince(mark))
                 .noneMatch(l -> l.contains("Adding service") || l.contains("Removing service [10.99.7.2]"));
 
         // SIGTERM: every real server is shut down, no down notifiers without omega
         mark = j.process().mark();
         int before = lines(events).size();
         assertThat(j.stop(Duration.ofSeconds(20))).isZero();
-        assertThat(j.process().lines().subList(mark, j.process().lines().size()))
+        assertThat(j.process().linesSince(mark))
                 .anyMatch(l -> l.endsWith("Shutting down service [10.99.7.2]:tcp:80 from VS [10.99.7.1]:tcp:80"));
         assertThat(lines(events)).hasSize(before);
         for (LabProcess p : List.of(nginx, tcp, udp, dns, smtp)) p.kill();

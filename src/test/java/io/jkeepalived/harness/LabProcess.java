@@ -129,6 +129,12 @@ public final class LabProcess implements AutoCloseable {
     }
 
     /** The number of lines seen so far: pass it to {@link #waitForLine(Pattern, Duration, int)} to wait for a new one. */
+    /** The lines from {@code mark} on, from one snapshot (two calls of {@link #lines()} may differ in length). */
+    public List<String> linesSince(int mark) {
+        List<String> all = lines();
+        return all.subList(Math.min(mark, all.size()), all.size());
+    }
+
     public int mark() {
         synchronized (lock) {
             return lines.size();

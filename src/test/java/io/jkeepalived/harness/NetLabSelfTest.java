@@ -103,7 +103,7 @@ class NetLabSelfTest {
             assertThat(keepalived.process().isAlive()).isFalse();
             assertThat(keepalived.process().groupAlive()).isFalse();
             assertThat(ProcStat.alive(vrrpChild)).isFalse();
-            assertThat(keepalived.process().lines().subList(before, keepalived.process().mark()))
+            assertThat(keepalived.process().linesSince(before))
                     .noneMatch(l -> l.contains("Stopping"));
 
             LabProcess sleeper = host.start("sleeper", "sleep", "1000");

@@ -138,7 +138,7 @@ class TrackScriptInteropTest {
             boolean preempted = Poll.tryUntil(HOLD, () -> a.hasAddress("eth0", VIP));
             assertThat(preempted).as("a nopreempt BACKUP took the VIP back").isFalse();
             assertThat(b.hasAddress("eth0", VIP)).isTrue();
-            assertThat(da.process().lines().subList(markA, da.process().lines().size()))
+            assertThat(da.process().linesSince(markA))
                     .noneMatch(l -> l.contains("Entering MASTER STATE"));
         }
     }

@@ -114,7 +114,7 @@ class VmacInteropTest {
                 "(VI_2) Success removing VMAC interface vm52")), WAIT, mark);
         Poll.until("vm52 gone, vrrp.51 kept with its VIP", WAIT, () -> !a.exec("ip", "link", "show", "vm52").ok()
                 && a.hasAddress("vrrp.51", "10.99.1.100"));
-        List<String> after = j.process().lines().subList(mark, j.process().lines().size());
+        List<String> after = j.process().linesSince(mark);
         assertThat(String.join("\n", after)).doesNotContain("(VI_1) Entering").doesNotContain("creating VMAC");
     }
 

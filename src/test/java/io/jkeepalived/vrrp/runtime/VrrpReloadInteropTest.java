@@ -89,9 +89,9 @@ class VrrpReloadInteropTest {
         j.process().waitForLine(Pattern.compile(Pattern.quote("(VI_3) Entering MASTER STATE")), WAIT, jMark);
 
         // the kept master never left MASTER, and its backup never saw a reason to take over
-        String after = String.join("\n", j.process().lines().subList(jMark, j.process().lines().size()));
+        String after = String.join("\n", j.process().linesSince(jMark));
         assertThat(after).doesNotContain("(VI_1) Entering").doesNotContain("(VI_ONE) Entering");
-        String kAfter = String.join("\n", k.process().lines().subList(kMark, k.process().lines().size()));
+        String kAfter = String.join("\n", k.process().linesSince(kMark));
         assertThat(kAfter).doesNotContain("(VI_1) Entering MASTER STATE");
         assertThat(c.hasAddress("eth0", "10.99.1.100")).isFalse();
 
@@ -124,7 +124,7 @@ class VrrpReloadInteropTest {
         // keepalived 2.2.7 says only "(VI_n) setting VIPs." here: no group line, no transition
         long t0 = System.nanoTime();
         Poll.until("a few advert intervals", WAIT, () -> System.nanoTime() - t0 > 3_000_000_000L);
-        String after = String.join("\n", j.process().lines().subList(mark, j.process().lines().size()));
+        String after = String.join("\n", j.process().linesSince(mark));
         assertThat(after).contains("(VI_1) setting VIPs.").contains("(VI_2) setting VIPs.")
                 .doesNotContain("VRRP_Group").doesNotContain("Entering");
         assertThat(java.hasAddress("eth0", "10.99.1.100") && java.hasAddress("eth0", "10.99.1.110")).isTrue();
