@@ -21,26 +21,8 @@ ROUNDS=${1:-5}
 ADV=${2:-0.05}
 P=jkt-$$-bv
 VIP=10.99.0.100
-WORK=
-PGIDS=()
-TCPDUMP_PID=
-
-say() { printf '%s\n' "$*"; }
-die() { say "failover bench: $*" >&2; exit 1; }
-now_ms() { date +%s%3N; }
-
-cleanup() {
-  trap - EXIT INT TERM HUP
-  local pg ns
-  [ -n "$TCPDUMP_PID" ] && kill "$TCPDUMP_PID" 2>/dev/null
-  for pg in "${PGIDS[@]}"; do kill -KILL -- "-$pg" 2>/dev/null; done
-  for ns in "$P-a" "$P-b" "$P-obs" "$P-sw"; do ip netns del "$ns" 2>/dev/null; done
-  [ -n "$WORK" ] && [ -z "${KEEP:-}" ] && rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'say "interrupted: cleaning up"; exit 130' INT TERM HUP
-
-[ "$(id -u)" = 0 ] || die "needs root"
+BENCH=failover
+. "$(dirname "$(readlink -f "$0")")/frame.sh"
 for c in ip tcpdump setsid awk "$KA"; do command -v "$c" >/dev/null || die "needs $c"; done
 WORK=$(mktemp -d /tmp/jkt-bench-failover.XXXXXX)
 "$JK" -v >/dev/null 2>&1 || die "cannot run $JK"

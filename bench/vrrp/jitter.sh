@@ -27,26 +27,8 @@ SECS=${1:-10}
 [ -n "$FULL" ] && SECS=60
 ADV=${2:-0.01}
 P=jkt-$$-bv
-WORK=
-PGIDS=()
-TCPDUMP_PID=
-
-say() { printf '%s\n' "$*"; }
-die() { say "jitter bench: $*" >&2; exit 1; }
-now_ms() { date +%s%3N; }
-
-cleanup() {
-  trap - EXIT INT TERM HUP
-  local pg ns
-  [ -n "$TCPDUMP_PID" ] && kill "$TCPDUMP_PID" 2>/dev/null
-  for pg in "${PGIDS[@]}"; do kill -KILL -- "-$pg" 2>/dev/null; done
-  for ns in "$P-ka" "$P-jk" "$P-obs" "$P-sw"; do ip netns del "$ns" 2>/dev/null; done
-  [ -n "$WORK" ] && [ -z "${KEEP:-}" ] && rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'say "interrupted: cleaning up"; exit 130' INT TERM HUP
-
-[ "$(id -u)" = 0 ] || die "needs root"
+BENCH=jitter
+. "$(dirname "$(readlink -f "$0")")/frame.sh"
 for c in ip tcpdump setsid awk nproc "$KA"; do command -v "$c" >/dev/null || die "needs $c"; done
 WORK=$(mktemp -d /tmp/jkt-bench-jitter.XXXXXX)
 "$JK" -v >/dev/null 2>&1 || die "cannot run $JK"

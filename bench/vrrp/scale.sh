@@ -30,25 +30,9 @@ HOLD=${3:-15}
 SETTLE_LIMIT=${SETTLE_LIMIT:-120}
 [ -n "$FULL" ] && { ROUNDS=3; HOLD=60; }
 P=jkt-$$-bv
-WORK=
-PGIDS=()
+BENCH=scale
+. "$(dirname "$(readlink -f "$0")")/frame.sh"
 TICK=$(getconf CLK_TCK)
-
-say() { printf '%s\n' "$*"; }
-die() { say "scale bench: $*" >&2; exit 1; }
-now_ms() { date +%s%3N; }
-
-cleanup() {
-  trap - EXIT INT TERM HUP
-  local pg ns
-  for pg in "${PGIDS[@]}"; do kill -KILL -- "-$pg" 2>/dev/null; done
-  for ns in "$P-n1" "$P-n2" "$P-sw"; do ip netns del "$ns" 2>/dev/null; done
-  [ -n "$WORK" ] && [ -z "${KEEP:-}" ] && rm -rf "$WORK"; [ -n "${KEEP:-}" ] && say "kept $WORK"
-}
-trap cleanup EXIT
-trap 'say "interrupted: cleaning up"; exit 130' INT TERM HUP
-
-[ "$(id -u)" = 0 ] || die "needs root"
 [ $((N % 4)) = 0 ] && [ "$N" -le 1000 ] && [ "$N" -ge 4 ] || die "N must be a multiple of 4, 4..1000"
 for c in ip setsid awk "$KA"; do command -v "$c" >/dev/null || die "needs $c"; done
 WORK=$(mktemp -d /tmp/jkt-bench-scale.XXXXXX)
